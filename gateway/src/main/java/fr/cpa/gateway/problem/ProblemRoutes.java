@@ -1,0 +1,43 @@
+package fr.cpa.gateway.problem;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes every error the gateway answers itself a problem: a path nobody serves (404), a bearer
+ * token refused by proactive authentication (401), and any other failure of a route.
+ */
+@Singleton
+class ProblemRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProblemRoutes.class);
+
+    void register(@Observes Router router) {
+        // After every other route, Quarkus's own included: whatever reaches it is served by nobody.
+        router.route().last().handler(ctx -> Problem.notFound(ctx.normalizedPath()).send(ctx));
+        router.route().failureHandler(this::failed);
+    }
+
+    private void failed(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException) {
+            // The JWT mechanism has already set 401 and "WWW-Authenticate: Bearer"; only the body is ours.
+            Problem.of(401, "unauthorized", "Unauthorized", "the bearer token is invalid or expired").send(ctx);
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.errorf(failure, "%s %s failed", ctx.request().method(), ctx.normalizedPath());
+            Problem.of(status, "internal", "Internal error",
+                    "the request could not be completed; it has been logged").send(ctx);
+            return;
+        }
+        String title = HttpResponseStatus.valueOf(status).reasonPhrase();
+        Problem.of(status, title.toLowerCase().replace(' ', '-'), title, title).send(ctx);
+    }
+}

@@ -1,0 +1,45 @@
+package fr.cpa.gateway.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PathPatternTest {
+
+    @Test
+    void aVariableMatchesExactlyOneNonEmptySegment() {
+        PathPattern pattern = PathPattern.parse("/api/v1/holders/{id}/recommendations");
+
+        assertTrue(pattern.matches("/api/v1/holders/42/recommendations"));
+        assertFalse(pattern.matches("/api/v1/holders//recommendations"));
+        assertFalse(pattern.matches("/api/v1/holders/4/2/recommendations"));
+        assertFalse(pattern.matches("/api/v1/holders/42/recommendations/1"));
+    }
+
+    @Test
+    void aTrailingDoubleStarMatchesThePathAndEverythingBelow() {
+        PathPattern pattern = PathPattern.parse("/api/v1/holders/{id}/cpf/**");
+
+        assertTrue(pattern.matches("/api/v1/holders/42/cpf"));
+        assertTrue(pattern.matches("/api/v1/holders/42/cpf/"));
+        assertTrue(pattern.matches("/api/v1/holders/42/cpf/entries/7"));
+        assertFalse(pattern.matches("/api/v1/holders/42/cpfx"));
+        assertFalse(pattern.matches("/api/v1/holders/42"));
+    }
+
+    @Test
+    void literalsMustMatchExactly() {
+        PathPattern pattern = PathPattern.parse("/api/v1/cpf/**");
+
+        assertFalse(pattern.matches("/api/v1/CPF"));
+        assertFalse(pattern.matches("/api/v2/cpf"));
+    }
+
+    @Test
+    void badPatternsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.parse("api/v1/cpf"));
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.parse("/api/**/cpf"));
+    }
+}

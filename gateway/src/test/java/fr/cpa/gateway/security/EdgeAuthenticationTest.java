@@ -1,0 +1,93 @@
+package fr.cpa.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import fr.cpa.gateway.upstream.UpstreamTestResource;
+import fr.cpa.testing.JwtKeys;
+import fr.cpa.testing.JwtKeysTestResource;
+import fr.cpa.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+@QuarkusTestResource(UpstreamTestResource.class)
+class EdgeAuthenticationTest {
+
+    private static final String HOLDER_PATH = "/api/v1/holders/" + UUID.randomUUID() + "/summary";
+
+    @Test
+    void aValidTokenPassesAndReachesTheService() {
+        String token = TestTokens.holder(UUID.randomUUID());
+
+        given().auth().oauth2(token)
+                .when().get(HOLDER_PATH)
+                .then().statusCode(200)
+                .body("headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void noTokenPasses() {
+        // Public endpoints exist (simulations, catalogue search): each service decides.
+        given().when().get(HOLDER_PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aMalformedTokenIs401Problem() {
+        assertRefused("not-a-jwt");
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIs401Problem() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String forged = Jwt.issuer(JwtKeys.ISSUER).subject(UUID.randomUUID().toString()).groups("admin")
+                .sign(generator.generateKeyPair().getPrivate());
+
+        assertRefused(forged);
+    }
+
+    @Test
+    void anExpiredTokenIs401Problem() {
+        Instant twoHoursAgo = Instant.now().minusSeconds(7200);
+        String expired = Jwt.issuer(JwtKeys.ISSUER).subject(UUID.randomUUID().toString()).groups("holder")
+                .issuedAt(twoHoursAgo).expiresAt(twoHoursAgo.plusSeconds(3600)).sign();
+
+        assertRefused(expired);
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIs401Problem() {
+        String foreign = Jwt.issuer("https://elsewhere.example").subject(UUID.randomUUID().toString()).groups("holder").sign();
+
+        assertRefused(foreign);
+    }
+
+    @Test
+    void aBadTokenIsRefusedOnPublicPathsToo() {
+        given().auth().oauth2("not-a-jwt")
+                .when().get("/q/health/live")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static void assertRefused(String token) {
+        given().auth().oauth2(token).header("X-Request-Id", "refused-1")
+                .when().get(HOLDER_PATH)
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .header("X-Request-Id", "refused-1")
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://cpa.local/problems/unauthorized"))
+                .body("title", equalTo("Unauthorized"))
+                .body("status", is(401))
+                .body("detail", equalTo("the bearer token is invalid or expired"));
+    }
+}

@@ -1,0 +1,133 @@
+package fr.cpa.gateway.upstream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A real HTTP server standing in for a service behind the gateway. It answers every request with
+ * what it received (method, raw path and query, headers, body length, SHA-256 and, when small, the
+ * body itself), and can be told by headers to answer late or to hang up.
+ * {@code GET /_probe/bytes-received} tells how many body bytes it has read so far in all.
+ */
+public final class EchoUpstream {
+
+    /** Milliseconds to wait before answering. */
+    public static final String DELAY = "X-Echo-Delay-Ms";
+    /** Present: close the connection without answering. */
+    public static final String HANG_UP = "X-Echo-Hang-Up";
+    public static final String PROBE_PATH = "/_probe/bytes-received";
+
+    private static final int ECHOED_BODY_MAX = 64 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final AtomicLong bytesReceived = new AtomicLong();
+
+    private EchoUpstream() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::echo);
+        server.createContext(PROBE_PATH, this::probe);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static EchoUpstream start() throws IOException {
+        return new EchoUpstream();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void echo(HttpExchange exchange) throws IOException {
+        String hangUp = exchange.getRequestHeaders().getFirst(HANG_UP);
+        if (hangUp != null) {
+            exchange.close(); // before any answer: the JDK server drops the connection
+            return;
+        }
+        String delay = exchange.getRequestHeaders().getFirst(DELAY);
+        if (delay != null) {
+            sleep(Long.parseLong(delay));
+        }
+
+        MessageDigest sha256 = sha256();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        long length = 0;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha256.update(buffer, 0, n);
+                bytesReceived.addAndGet(n);
+                if (length < ECHOED_BODY_MAX) {
+                    head.write(buffer, 0, (int) Math.min(n, ECHOED_BODY_MAX - length));
+                }
+                length += n;
+            }
+        }
+
+        JsonObject headers = new JsonObject();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+        JsonObject echo = new JsonObject()
+                .put("method", exchange.getRequestMethod())
+                .put("path", exchange.getRequestURI().getRawPath())
+                .put("query", exchange.getRequestURI().getRawQuery())
+                .put("headers", headers)
+                .put("bodyLength", length)
+                .put("bodySha256", HexFormat.of().formatHex(sha256.digest()));
+        if (length <= ECHOED_BODY_MAX) {
+            echo.put("body", head.toString(StandardCharsets.UTF_8));
+        }
+        exchange.getResponseHeaders().set("X-Upstream", "echo");
+        respond(exchange, echo.encode());
+    }
+
+    private void probe(HttpExchange exchange) throws IOException {
+        respond(exchange, Long.toString(bytesReceived.get()));
+    }
+
+    private static void respond(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
