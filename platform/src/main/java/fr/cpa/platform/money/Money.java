@@ -1,6 +1,7 @@
 package fr.cpa.platform.money;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -41,6 +42,7 @@ public record Money(
         return cents(Math.subtractExact(amount, other.amount));
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return amount < 0;
     }

@@ -1,0 +1,20 @@
+package fr.cpa.platform.contract;
+
+import fr.cpa.platform.money.Money;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * {@code cpa.enrolment.v1} / {@code EnrolmentRequested}: a holder asks to buy a training session;
+ * training-rights answers with {@code FundsReserved} or {@code FundsRefused}.
+ *
+ * @param certificationType RNCP, RS, VAE, BILAN, DRIVING_LICENCE, BUSINESS_CREATION or CLEA
+ * @param jobSeeker         the holder's situation at the request (co-payment exemption, licence rule)
+ * @param employerCoFunding what an employer or OPCO adds, if anything (co-payment exemption)
+ */
+public record EnrolmentRequested(UUID enrolmentId, UUID holderId, UUID offerId, String certificationType,
+                                 String certificationCode, Money price, LocalDate startDate, boolean jobSeeker,
+                                 Money employerCoFunding) {
+    public static final String TYPE = "EnrolmentRequested";
+}
