@@ -1,0 +1,45 @@
+package fr.cpa.civic.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The credit a qualifying category earns for a year, cut at the cap (L5151-11, D5151-14): 20 h per
+ * category, cap 60 h, for 2017–2018; 240 € per category, cap 720 €, from 2019. In the euro era the
+ * hours still on the account count toward the cap at their converted value.
+ */
+public final class CreditRule {
+
+    private CreditRule() {
+    }
+
+    /** Empty when the CEC did not exist in {@code year}. */
+    public static Optional<Credit> credit(int year, ActivityKind kind, CecTotals before, CecParameters parameters) {
+        YearlyCredit rule = parameters.credit(year);
+        if (rule == null) {
+            return Optional.empty();
+        }
+        List<String> why = new ArrayList<>();
+        long used;
+        if (rule.unit() == YearlyCredit.Unit.MINUTES) {
+            used = before.minutes();
+        } else {
+            long converted = before.minutes() * parameters.centsPerConvertedHour() / 60;
+            used = before.cents() + converted;
+            if (before.minutes() > 0) {
+                why.add(year + ": the " + Amounts.hours(before.minutes()) + " earned in 2017–2018 count as "
+                        + Amounts.euros(converted) + " toward the cap");
+            }
+        }
+        long room = Math.max(0, rule.cap() - used);
+        long value = Math.min(rule.perCategory(), room);
+        why.add(year + ": " + kind.label() + " earns " + rule.format(rule.perCategory())
+                + " for the year (cap " + rule.format(rule.cap()) + ")");
+        if (value < rule.perCategory()) {
+            why.add(year + ": " + (value == 0 ? "nothing credited, the cap of " + rule.format(rule.cap()) + " is reached"
+                    : "cut to " + rule.format(value) + " to reach the cap of " + rule.format(rule.cap())));
+        }
+        return Optional.of(new Credit(year, kind, rule.unit(), value, before.plus(rule.unit(), value), why));
+    }
+}
