@@ -2,6 +2,7 @@ package fr.cpa.trainingrights.account;
 
 import fr.cpa.platform.contract.Topics;
 import fr.cpa.testing.CpaTestResources;
+import fr.cpa.testing.TestEvents;
 import fr.cpa.testing.TestKafka;
 import fr.cpa.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,11 +36,7 @@ class HolderEventsTest {
     EntityManager em;
 
     static String holderRegistered(UUID eventId, UUID holderId) {
-        return """
-                {"specversion":"1.0","id":"%s","type":"HolderRegistered","source":"account-service",
-                 "time":"2026-01-05T10:00:00Z","subject":"%s","datacontenttype":"application/json",
-                 "data":{"holderId":"%s","birthDate":"1990-04-02","statuses":[],"lowQualifiedFrom":null,"disabledWorkerFrom":null}}
-                """.formatted(eventId, holderId, holderId);
+        return TestEvents.holderRegistered(eventId, holderId, LocalDate.of(1990, 4, 2));
     }
 
     static void awaitCpf(UUID holderId) {
