@@ -1,0 +1,235 @@
+package fr.cpa.trainingrights.rules;
+
+import fr.cpa.trainingrights.rules.Activity.CivilServant;
+import fr.cpa.trainingrights.rules.Activity.Employee;
+import fr.cpa.trainingrights.rules.CoPayment.Exemptions;
+import fr.cpa.trainingrights.rules.Spending.Pot;
+import fr.cpa.trainingrights.rules.Spending.PotKind;
+import fr.cpa.trainingrights.rules.Spending.Purchase;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Conversion, multi-year simulation, co-payment, per-action caps, order of spending, the table itself. */
+class OtherRulesTest {
+
+    static long h(long hours) {
+        return hours * 60;
+    }
+
+    static long eur(long euros) {
+        return euros * 100;
+    }
+
+    static final Employee FULL_TIME = Employee.hours(h(1607), null);
+
+    static YearFacts year(int year, Activity... activities) {
+        return new YearFacts(year, false, false, List.of(activities));
+    }
+
+    @Nested
+    class ConversionOf2019 {
+
+        @Test
+        void domainExample96CpfHoursAnd120DifHoursBecome3240Euros() {
+            Conversion.Result r = new Conversion(ParameterTable.LAW).convert(h(96), h(120), LocalDate.of(2019, 1, 1));
+            assertEquals(eur(3_240), r.cents());
+            assertEquals(h(216), r.minutes());
+            assertTrue(r.explanation().arithmetic().get(0).contains("216 h × 15.00 €/h = 3240.00 €"));
+        }
+
+        @Test
+        void aMinuteIsWorth25Cents() {
+            assertEquals(25, new Conversion(ParameterTable.LAW).convert(1, 0, LocalDate.of(2019, 1, 1)).cents());
+        }
+
+        @Test
+        void hoursOf2018CreditedIn2019ConvertAtTheSameRate() {
+            // 96 h opening + 24 h for 2018 (credited in 2019) = 120 h → 1 800 €; then 2019 adds 500 €
+            Simulator.Output out = new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, h(96),
+                    List.of(year(2018, FULL_TIME), year(2019, FULL_TIME))));
+            Simulator.YearResult y2018 = out.years().get(0);
+            assertEquals(h(24), y2018.credit().minutes());
+            assertEquals(eur(1_800), y2018.conversion().cents());
+            assertEquals(new AccountState(eur(1_800), 0, 0), y2018.after());
+            assertEquals(new AccountState(eur(2_300), 0, 0), out.closing());
+        }
+
+        @Test
+        void aWholeHoursEraCareerThenEuros() {
+            // 2015 24 h, 2016 48 h, 2017 72 h, 2018 96 h → 1 440 €; 2019..2025 7 × 500 € → 4 940 € (under the cap)
+            List<YearFacts> years = new java.util.ArrayList<>();
+            for (int y = 2015; y <= 2025; y++) {
+                years.add(year(y, FULL_TIME));
+            }
+            Simulator.Output out = new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, 0, years));
+            assertEquals(eur(1_440), out.years().get(3).after().ordinaryCents());
+            assertEquals(eur(4_940), out.years().get(10).after().ordinaryCents());
+            assertEquals(eur(5_000), new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, 0,
+                    java.util.stream.Stream.concat(years.stream(), java.util.stream.Stream.of(year(2026, FULL_TIME))).toList()))
+                    .closing().ordinaryCents());
+        }
+
+        @Test
+        void openingHoursConvertBeforeTheFirstEurosYear() {
+            Simulator.Output out = new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, h(100),
+                    List.of(year(2020, FULL_TIME))));
+            assertEquals(eur(1_500), out.years().get(0).conversion().cents());
+            assertEquals(eur(2_000), out.closing().ordinaryCents());
+        }
+
+        @Test
+        void civilServantsHoursAreNeverConverted() {
+            Simulator.Output out = new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, h(100),
+                    List.of(year(2018, new CivilServant("A")), year(2020, new CivilServant("A")))));
+            // 2018: 20 h to the step + 4/24 × 12 h = 22 h; 2020: 25 h
+            assertEquals(new AccountState(0, 0, h(100 + 22 + 25)), out.closing());
+        }
+    }
+
+    @Nested
+    class CoPayments {
+
+        final CoPayment coPayment = new CoPayment(ParameterTable.LAW);
+
+        long due(String day) {
+            return coPayment.due(LocalDate.parse(day), Exemptions.NONE).cents();
+        }
+
+        @Test
+        void nothingIsDueBefore2May2024() {
+            assertEquals(0, due("2024-05-01"));
+        }
+
+        @Test
+        void oneHundredEurosFrom2May2024() {
+            assertEquals(eur(100), due("2024-05-02"));
+            assertEquals(eur(100), due("2024-12-31"));
+        }
+
+        @Test
+        void indexedEach1January() {
+            assertEquals(10_223, due("2025-01-01"));
+            assertEquals(10_223, due("2025-12-31"));
+            assertEquals(10_320, due("2026-01-01"));
+        }
+
+        @Test
+        void eachExemptionMakesItFree() {
+            LocalDate day = LocalDate.of(2026, 3, 1);
+            for (Exemptions e : List.of(new Exemptions(true, false, false, false), new Exemptions(false, true, false, false),
+                    new Exemptions(false, false, true, false), new Exemptions(false, false, false, true))) {
+                CoPayment.Result r = coPayment.due(day, e);
+                assertEquals(0, r.cents(), e.toString());
+                assertTrue(r.explanation().result().startsWith("0 (exempt"), r.explanation().result());
+            }
+        }
+    }
+
+    @Nested
+    class SpendingRules {
+
+        final Spending spending = new Spending(ParameterTable.LAW);
+        final List<Pot> plenty = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(4_000), null));
+
+        Spending.Plan plan(String day, String type, long price, boolean jobSeeker, long thirdParty, List<Pot> pots) {
+            return spending.plan(new Purchase(LocalDate.parse(day), type, "RS1234", price, jobSeeker, thirdParty), pots);
+        }
+
+        @Test
+        void anRsActionIsCappedAt1500EurosFrom26February2026() {
+            assertEquals(eur(2_000), plan("2026-02-25", "RS", eur(2_000), false, 0, plenty).cpfCents());
+            Spending.Plan capped = plan("2026-02-26", "RS", eur(2_000), false, 0, plenty);
+            assertEquals(eur(1_500), capped.cpfCents());
+            assertEquals(eur(500), capped.remainderDueByHolder());
+            assertEquals(eur(1_500), plan("2026-02-26", "RS", eur(1_500), false, 0, plenty).cpfCents());
+        }
+
+        @Test
+        void cleaIsExceptedFromTheRsCap() {
+            assertEquals(eur(2_000), plan("2026-03-01", "CLEA", eur(2_000), false, 0, plenty).cpfCents());
+        }
+
+        @Test
+        void aBilanIsCappedAt1600Euros() {
+            assertEquals(eur(1_600), plan("2026-03-01", "BILAN", eur(2_000), false, 0, plenty).cpfCents());
+            assertEquals(eur(2_000), plan("2026-02-25", "BILAN", eur(2_000), false, 0, plenty).cpfCents());
+        }
+
+        @Test
+        void aDrivingLicenceIsCappedAt900AndNeedsAJobSeekerOrACoFunding() {
+            Spending.Plan refused = plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), false, 0, plenty);
+            assertEquals(Spending.INELIGIBLE_ACTION, refused.refusal().orElseThrow());
+            assertEquals(eur(900), plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), true, 0, plenty).cpfCents());
+            Spending.Plan coFunded = plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), false, eur(200), plenty);
+            assertEquals(eur(900), coFunded.cpfCents());
+            assertEquals(eur(400), coFunded.remainderDueByHolder());
+            assertEquals(eur(1_500), plan("2026-02-25", "DRIVING_LICENCE", eur(1_500), false, 0, plenty).cpfCents());
+        }
+
+        @Test
+        void anUnknownActionIsIneligible() {
+            assertEquals(Spending.INELIGIBLE_ACTION, plan("2026-03-01", "COOKING_CLASS", eur(100), false, 0, plenty).refusal().orElseThrow());
+        }
+
+        @Test
+        void ordinaryRightsGoFirstThenCecThenTopUps() {
+            List<Pot> pots = List.of(new Pot("TOP_UP:1", PotKind.TOP_UP, eur(1_000), null),
+                    new Pot("CEC", PotKind.CEC, eur(300), null),
+                    new Pot("ORDINARY", PotKind.ORDINARY, eur(500), null));
+            Spending.Plan p = plan("2025-06-01", "RNCP", eur(1_000), false, 0, pots);
+            assertEquals(Map.of("ORDINARY", eur(500), "CEC", eur(300), "TOP_UP:1", eur(200)), p.byPot());
+            assertEquals(List.of("ORDINARY", "CEC", "TOP_UP:1"), List.copyOf(p.byPot().keySet()));
+        }
+
+        @Test
+        void anEarmarkedTopUpPaysOnlyForItsCertifications() {
+            Pot earmarked = new Pot("TOP_UP:2", PotKind.TOP_UP, eur(1_000), Set.of("RNCP999"));
+            List<Pot> pots = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(100), null), earmarked);
+            Spending.Plan other = spending.plan(new Purchase(LocalDate.parse("2025-06-01"), "RNCP", "RNCP111", eur(500), false, 0), pots);
+            assertEquals(eur(100), other.cpfCents());
+            assertEquals(eur(400), other.remainderDueByHolder());
+            Spending.Plan its = spending.plan(new Purchase(LocalDate.parse("2025-06-01"), "RNCP", "RNCP999", eur(500), false, 0), pots);
+            assertEquals(eur(500), its.cpfCents());
+        }
+
+        @Test
+        void noRightsAtAllIsRefused() {
+            Spending.Plan p = plan("2025-06-01", "RNCP", eur(500), false, 0, List.of(new Pot("ORDINARY", PotKind.ORDINARY, 0, null)));
+            assertEquals(Spending.INSUFFICIENT_RIGHTS, p.refusal().orElseThrow());
+        }
+    }
+
+    @Nested
+    class Table {
+
+        @Test
+        void everyParameterHasAValue() {
+            EnumSet<Param> missing = EnumSet.allOf(Param.class);
+            ParameterTable.LAW.all().forEach(v -> missing.remove(v.param()));
+            assertEquals(EnumSet.noneOf(Param.class), missing);
+        }
+
+        @Test
+        void aNewDatedValueReplacesOnlyItsPeriod() {
+            ParameterTable next = ParameterTable.LAW.with(new ParameterValue(Param.CO_PAYMENT, 10_500, LocalDate.of(2027, 1, 1), null));
+            // the open-ended 2026 value overlaps and is replaced; older years stay
+            assertEquals(10_500, next.at(Param.CO_PAYMENT, LocalDate.of(2027, 3, 1)).value());
+            assertEquals(10_223, next.at(Param.CO_PAYMENT, LocalDate.of(2025, 3, 1)).value());
+        }
+
+        @Test
+        void aValueAskedOutsideItsPeriodIsAnError() {
+            assertThrows(IllegalStateException.class, () -> ParameterTable.LAW.at(Param.YEARLY_CREDIT, LocalDate.of(2018, 12, 31)));
+        }
+    }
+}
