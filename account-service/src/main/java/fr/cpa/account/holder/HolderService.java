@@ -1,6 +1,7 @@
 package fr.cpa.account.holder;
 
 import fr.cpa.account.nir.Nir;
+import fr.cpa.account.nir.NirBirthDate;
 import fr.cpa.account.nir.NirProtector;
 import fr.cpa.platform.contract.HolderRegistered;
 import fr.cpa.platform.contract.Topics;
@@ -37,7 +38,11 @@ public class HolderService {
         Nir nir = Nir.parse(request.nir()).orElseThrow(() -> ProblemException.invalid("nir", "is not a valid NIR"));
         checkBirthDate(nir, request.birthDate());
         byte[] hash = nirProtector.lookupHash(nir);
-        if (Holder.findByNirHash(hash).isPresent()) {
+        Optional<Holder> known = Holder.findByNirHash(hash);
+        if (known.isPresent() && known.get().identityStatus == Holder.IdentityStatus.PENDING) {
+            return activate(known.get(), request);
+        }
+        if (known.isPresent()) {
             throw duplicate();
         }
         Holder holder = new Holder();
@@ -60,6 +65,20 @@ public class HolderService {
         return HolderView.of(holder);
     }
 
+    /**
+     * A holder created from a payroll declaration (identity pending) becomes active when the person
+     * registers: same id, so everything already declared stays theirs. HolderRegistered was emitted
+     * when the pending holder was created.
+     */
+    private HolderView activate(Holder pending, RegisterHolderRequest request) {
+        pending.lastName = request.lastName().strip();
+        pending.firstName = request.firstName().strip();
+        pending.birthDate = request.birthDate();
+        pending.identityStatus = Holder.IdentityStatus.ACTIVE;
+        LOG.infof("pending holder %s activated", pending.id);
+        return HolderView.of(pending);
+    }
+
     public Optional<HolderView> find(UUID id) {
         return Holder.<Holder>findByIdOptional(id).map(HolderView::of);
     }
@@ -69,10 +88,7 @@ public class HolderService {
         if (birthDate.isBefore(OLDEST_BIRTH_DATE)) {
             throw ProblemException.invalid("birthDate", "must be on or after " + OLDEST_BIRTH_DATE);
         }
-        int year = Integer.parseInt(nir.value().substring(1, 3));
-        int month = Integer.parseInt(nir.value().substring(3, 5));
-        boolean monthKnown = month >= 1 && month <= 12;
-        if (year != birthDate.getYear() % 100 || (monthKnown && month != birthDate.getMonthValue())) {
+        if (!NirBirthDate.matches(nir, birthDate)) {
             throw ProblemException.invalid("nir", "does not match birthDate (year and month of birth)");
         }
     }
