@@ -1,0 +1,458 @@
+package fr.cpa.account.declaration;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cpa.account.nir.Nir;
+import fr.cpa.account.nir.NirProtector;
+import fr.cpa.platform.contract.ActivityDeclared;
+import fr.cpa.platform.contract.ActivityWithdrawn;
+import fr.cpa.platform.contract.ExposureDeclared;
+import fr.cpa.platform.contract.ExposureWithdrawn;
+import fr.cpa.platform.contract.HolderRegistered;
+import fr.cpa.platform.contract.Topics;
+import fr.cpa.platform.event.EventJson;
+import fr.cpa.platform.money.Money;
+import fr.cpa.platform.outbox.Outbox;
+import fr.cpa.platform.problem.Problem.FieldError;
+import fr.cpa.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Takes an employer's monthly declaration (DSN-like, DOMAIN.md §5) as a stream: each employee is
+ * read, checked, and stored in batches as the body arrives, so 50 000 employees never sit in memory
+ * twice. All or nothing: every broken rule of the whole body is listed, and any one of them rolls the
+ * transaction back, rows, pending holders and outbox events alike.
+ *
+ * <p>Idempotent by {@code declarationId}: the same id with the same bytes answers with the stored
+ * declaration; with other bytes, 409. A new id for a SIRET and month already declared replaces the
+ * current version ("annule et remplace"): its figures are withdrawn ({@code ActivityWithdrawn},
+ * {@code ExposureWithdrawn}) in the outbox before the new ones are declared, so a consumer never
+ * counts both.
+ */
+@ApplicationScoped
+public class DeclarationService {
+
+    private static final Logger LOG = Logger.getLogger(DeclarationService.class);
+    /** Employees stored, and their events written, per round trip. */
+    static final int BATCH = 1000;
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
+
+    /** The answer to a submission: the declaration, and whether this was a replay of an earlier one. */
+    public record Outcome(DeclarationView view, boolean replayed) {
+    }
+
+    private enum Mode { STORE, VALIDATE, REPLAY }
+
+    private record Header(UUID declarationId, String siret, YearMonth period) {
+        boolean valid() {
+            return declarationId != null && siret != null && period != null;
+        }
+    }
+
+    private final DeclarationStore store;
+    private final NirProtector nirProtector;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final EventJson json;
+    private final ObjectMapper reader;
+
+    DeclarationService(DeclarationStore store, NirProtector nirProtector, Outbox outbox, EntityManager em,
+                       EventJson json) {
+        this.store = store;
+        this.nirProtector = nirProtector;
+        this.outbox = outbox;
+        this.em = em;
+        this.json = json;
+        // exact decimals: 151.67 hours must not become 151.66999…
+        this.reader = json.mapper().copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * @param authorise refuses (throws) a SIRET the caller is not bound to, as soon as it is read
+     */
+    @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeout = 1800)
+    public Outcome submit(InputStream body, Consumer<String> authorise, String submittedBy) throws IOException {
+        MessageDigest sha256 = sha256();
+        DigestInputStream in = new DigestInputStream(body, sha256);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, JsonNode> header = new LinkedHashMap<>();
+        List<JsonNode> waiting = new ArrayList<>();
+        Intake intake = null;
+        int count = 0;
+        boolean employeesGiven = false;
+        try (Connection c = store.connection(); JsonParser p = reader.getFactory().createParser(in)) {
+            p.setCodec(reader);
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw ProblemException.invalid("$", "the body must be a JSON object");
+            }
+            parsing:
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "declarationId", "siret", "period" -> header.put(name, p.readValueAsTree());
+                    case "employees" -> {
+                        employeesGiven = true;
+                        if (value != JsonToken.START_ARRAY) {
+                            errors.add(new FieldError("employees", "must be an array"));
+                            p.skipChildren();
+                            break;
+                        }
+                        if (intake == null && header.size() == 3) {
+                            intake = begin(c, header, errors, authorise, submittedBy);
+                        }
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (intake != null && intake.mode == Mode.REPLAY) {
+                                break parsing; // only the bytes matter now
+                            }
+                            if (count >= DeclarationParameters.MAX_EMPLOYEES) {
+                                p.skipChildren();
+                                count++;
+                                continue;
+                            }
+                            JsonNode employee = p.readValueAsTree();
+                            if (intake != null) {
+                                intake.accept(count, employee);
+                            } else {
+                                waiting.add(employee); // the header comes after the employees: check them then
+                            }
+                            count++;
+                        }
+                    }
+                    default -> p.skipChildren(); // fields added later by the contract, unknown here
+                }
+            }
+            if (intake == null) {
+                intake = begin(c, header, errors, authorise, submittedBy);
+                for (int i = 0; i < waiting.size() && intake.mode != Mode.REPLAY; i++) {
+                    intake.accept(i, waiting.get(i));
+                }
+                waiting.clear();
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+            String hash = HexFormat.of().formatHex(sha256.digest());
+            if (intake.mode == Mode.REPLAY) {
+                return replay(intake.header.declarationId(), hash);
+            }
+            if (!employeesGiven) {
+                errors.add(new FieldError("employees", "must be given"));
+            } else if (count == 0) {
+                errors.add(new FieldError("employees", "must list at least one employee"));
+            } else if (count > DeclarationParameters.MAX_EMPLOYEES) {
+                errors.add(new FieldError("employees", "at most " + DeclarationParameters.MAX_EMPLOYEES
+                        + " employees in one declaration, got " + count));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            intake.flush();
+            store.complete(c, intake.header.declarationId(), hash, intake.employees, intake.exposures,
+                    intake.pendingHolders);
+            LOG.infof("declaration %s accepted: SIRET %s, %s, version %d, %d employees, %d exposures, %d pending holders",
+                    intake.header.declarationId(), intake.header.siret(), intake.header.period(), intake.version,
+                    intake.employees, intake.exposures, intake.pendingHolders);
+            em.clear();
+            return new Outcome(find(intake.header.declarationId()).orElseThrow(), false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("declaration could not be stored", e);
+        }
+    }
+
+    public Optional<DeclarationView> find(UUID id) {
+        return Declaration.<Declaration>findByIdOptional(id).map(DeclarationView::of);
+    }
+
+    public DeclarationView.Page list(String siret, String period, int page, int size) {
+        var query = period == null
+                ? Declaration.<Declaration>find("siret = ?1 order by period desc, version desc", siret)
+                : Declaration.<Declaration>find("siret = ?1 and period = ?2 order by version desc", siret, period);
+        List<DeclarationView> items = query.page(page, size).list().stream().map(DeclarationView::of).toList();
+        return new DeclarationView.Page(items, page, size, query.count());
+    }
+
+    private Outcome replay(UUID id, String hash) {
+        Declaration existing = Declaration.findById(id);
+        if (!existing.bodyHash.equals(hash)) {
+            throw ProblemException.conflict("declaration-id-reused",
+                    "declaration " + id + " was already received with a different body; a correction needs a new declarationId");
+        }
+        return new Outcome(DeclarationView.of(existing), true);
+    }
+
+    /** Checks the header, authorises the SIRET and, when all is well, opens the new version. */
+    private Intake begin(Connection c, Map<String, JsonNode> fields, List<FieldError> errors,
+                         Consumer<String> authorise, String submittedBy) throws SQLException {
+        Header header = header(fields, errors);
+        if (header.siret() != null) {
+            authorise.accept(header.siret());
+        }
+        if (!header.valid()) {
+            return new Intake(c, header, Mode.VALIDATE, 0, errors);
+        }
+        store.lockSiretMonth(c, header.siret(), header.period().toString());
+        if (store.bodyHash(c, header.declarationId()).isPresent()) {
+            return new Intake(c, header, Mode.REPLAY, 0, errors);
+        }
+        Optional<DeclarationStore.Current> current = store.current(c, header.siret(), header.period().toString());
+        int version = store.lastVersion(c, header.siret(), header.period().toString()) + 1;
+        if (current.isPresent()) {
+            store.markReplaced(c, current.get().id(), header.declarationId());
+        }
+        store.insertHeader(c, header.declarationId(), header.siret(), header.period().toString(), version,
+                current.map(DeclarationStore.Current::id).orElse(null), submittedBy);
+        if (current.isPresent()) {
+            withdraw(c, current.get().id(), header.period());
+        }
+        return new Intake(c, header, Mode.STORE, version, errors);
+    }
+
+    /** The replaced version's figures no longer count: one withdrawal per employee-month and per factor. */
+    private void withdraw(Connection c, UUID replaced, YearMonth period) throws SQLException {
+        int after = -1;
+        List<DeclarationStore.DeclaredLine> lines;
+        do {
+            lines = store.lines(c, replaced, after, BATCH);
+            for (DeclarationStore.DeclaredLine line : lines) {
+                outbox.publish(Topics.ACTIVITY, ActivityWithdrawn.TYPE, line.holderId(),
+                        new ActivityWithdrawn(line.holderId(), replaced, period.toString()));
+                after = line.line();
+            }
+            em.flush();
+            em.clear();
+        } while (lines.size() == BATCH);
+        DeclarationStore.DeclaredExposure last = null;
+        List<DeclarationStore.DeclaredExposure> exposures;
+        do {
+            exposures = store.exposures(c, replaced, last, BATCH);
+            for (DeclarationStore.DeclaredExposure x : exposures) {
+                // NOISE may come in hours and in peaks: one withdrawal of the factor covers both
+                boolean sameFactor = last != null && last.line() == x.line() && last.factor().equals(x.factor());
+                if (!sameFactor) {
+                    outbox.publish(Topics.EXPOSURE, ExposureWithdrawn.TYPE, x.holderId(),
+                            new ExposureWithdrawn(x.holderId(), replaced, x.year(), x.factor()));
+                }
+                last = x;
+            }
+            em.flush();
+            em.clear();
+        } while (exposures.size() == BATCH);
+    }
+
+    private static Header header(Map<String, JsonNode> fields, List<FieldError> errors) {
+        UUID id = null;
+        JsonNode idNode = fields.get("declarationId");
+        if (idNode == null || idNode.isNull()) {
+            errors.add(new FieldError("declarationId", "must be given"));
+        } else {
+            try {
+                id = idNode.isTextual() ? UUID.fromString(idNode.asText()) : null;
+            } catch (IllegalArgumentException e) {
+                id = null;
+            }
+            if (id == null) {
+                errors.add(new FieldError("declarationId", "must be a UUID"));
+            }
+        }
+        String siret = null;
+        JsonNode siretNode = fields.get("siret");
+        if (siretNode == null || siretNode.isNull()) {
+            errors.add(new FieldError("siret", "must be given"));
+        } else if (!siretNode.isTextual() || !Siret.isValid(siretNode.asText())) {
+            errors.add(new FieldError("siret", "is not a valid SIRET (14 digits with a Luhn checksum)"));
+        } else {
+            siret = siretNode.asText();
+        }
+        YearMonth period = null;
+        JsonNode periodNode = fields.get("period");
+        if (periodNode == null || periodNode.isNull()) {
+            errors.add(new FieldError("period", "must be given"));
+        } else {
+            try {
+                if (periodNode.isTextual() && PERIOD.matcher(periodNode.asText()).matches()) {
+                    period = YearMonth.parse(periodNode.asText());
+                }
+            } catch (DateTimeParseException e) {
+                period = null;
+            }
+            if (period == null) {
+                errors.add(new FieldError("period", "must be a month, YYYY-MM"));
+            } else if (period.isBefore(DeclarationParameters.FIRST_PERIOD)) {
+                errors.add(new FieldError("period", "must be " + DeclarationParameters.FIRST_PERIOD + " or later"));
+                period = null;
+            } else if (period.isAfter(YearMonth.now())) {
+                errors.add(new FieldError("period", "is in the future"));
+                period = null;
+            }
+        }
+        return new Header(id, siret, period);
+    }
+
+    /** The employees of one declaration being read: checked one by one, stored and announced by batch. */
+    private final class Intake {
+        final Connection c;
+        final Header header;
+        final Mode mode;
+        final int version;
+        final List<FieldError> errors;
+        final EmployeeReader rules;
+        final Map<Nir, Integer> seen = new HashMap<>();
+        final List<DeclaredEmployee> batch = new ArrayList<>();
+        int employees;
+        int exposures;
+        int pendingHolders;
+
+        Intake(Connection c, Header header, Mode mode, int version, List<FieldError> errors) {
+            this.c = c;
+            this.header = header;
+            this.mode = mode;
+            this.version = version;
+            this.errors = errors;
+            this.rules = new EmployeeReader(header.period());
+        }
+
+        void accept(int index, JsonNode node) {
+            Optional<DeclaredEmployee> employee = rules.read(index, node, errors);
+            if (employee.isEmpty()) {
+                batch.clear(); // nothing more will be stored: keep no rows in memory
+                return;
+            }
+            Integer first = seen.putIfAbsent(employee.get().nir(), index);
+            if (first != null) {
+                errors.add(new FieldError("employees[" + index + "].nir",
+                        "is declared twice (also employees[" + first + "]): one line per employee and month"));
+            }
+            if (mode == Mode.STORE && errors.isEmpty()) {
+                batch.add(employee.get());
+                if (batch.size() >= BATCH) {
+                    flush();
+                }
+            } else {
+                batch.clear();
+            }
+        }
+
+        /** Stores the batch (creating pending holders for unknown NIRs) and writes its events to the outbox. */
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                Map<Integer, UUID> holders = holders();
+                List<String> absences = new ArrayList<>(batch.size());
+                for (DeclaredEmployee e : batch) {
+                    absences.add(json.write(counted(e)));
+                }
+                store.insertLines(c, header.declarationId(), batch, holders, absences);
+                store.insertExposures(c, header.declarationId(), header.period().getYear(), batch, holders);
+                for (DeclaredEmployee e : batch) {
+                    announce(e, holders.get(e.index()));
+                }
+                em.flush();
+                em.clear();
+                employees += batch.size();
+                batch.clear();
+            } catch (SQLException e) {
+                throw new IllegalStateException("declaration could not be stored", e);
+            }
+        }
+
+        private Map<Integer, UUID> holders() throws SQLException {
+            List<byte[]> hashes = new ArrayList<>(batch.size());
+            for (DeclaredEmployee e : batch) {
+                hashes.add(nirProtector.lookupHash(e.nir()));
+            }
+            Map<String, UUID> known = store.holdersByHash(c, hashes);
+            List<DeclarationStore.NewHolder> unknown = new ArrayList<>();
+            Map<Integer, UUID> holders = new HashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                DeclaredEmployee e = batch.get(i);
+                UUID id = known.get(HexFormat.of().formatHex(hashes.get(i)));
+                if (id == null) {
+                    id = UUID.randomUUID();
+                    unknown.add(new DeclarationStore.NewHolder(id, hashes.get(i), nirProtector.encrypt(e.nir()),
+                            e.lastName(), e.firstName(), e.birthDate()));
+                }
+                holders.put(e.index(), id);
+            }
+            if (unknown.isEmpty()) {
+                return holders;
+            }
+            List<UUID> created = store.insertPendingHolders(c, unknown);
+            List<byte[]> lost = new ArrayList<>();
+            for (DeclarationStore.NewHolder h : unknown) {
+                if (created.contains(h.id())) {
+                    pendingHolders++;
+                    outbox.publish(Topics.HOLDER, HolderRegistered.TYPE, h.id(),
+                            new HolderRegistered(h.id(), h.birthDate(), List.of(), null, null));
+                } else {
+                    lost.add(h.nirHash()); // registered by a concurrent request meanwhile: use theirs
+                }
+            }
+            if (!lost.isEmpty()) {
+                Map<String, UUID> winners = store.holdersByHash(c, lost);
+                for (int i = 0; i < batch.size(); i++) {
+                    UUID winner = winners.get(HexFormat.of().formatHex(hashes.get(i)));
+                    if (winner != null) {
+                        holders.put(batch.get(i).index(), winner);
+                    }
+                }
+            }
+            return holders;
+        }
+
+        private void announce(DeclaredEmployee e, UUID holderId) {
+            UUID id = header.declarationId();
+            outbox.publish(Topics.ACTIVITY, ActivityDeclared.TYPE, holderId, new ActivityDeclared(holderId, id,
+                    version, header.siret(), header.period().toString(), e.contract().status(),
+                    e.contract().category(), e.timeUnit(), e.paidTime(), e.referenceTime(), e.partTimeRate(),
+                    e.grossPayCents() == null ? null : Money.cents(e.grossPayCents()), counted(e)));
+            for (DeclaredEmployee.Exposure x : e.exposures()) {
+                outbox.publish(Topics.EXPOSURE, ExposureDeclared.TYPE, holderId, new ExposureDeclared(holderId, id,
+                        version, header.siret(), header.period().getYear(), x.factor(), x.quantity(), x.unit(),
+                        x.months()));
+                exposures++;
+            }
+        }
+
+        private List<ActivityDeclared.CountedAbsence> counted(DeclaredEmployee e) {
+            return e.absences().stream().map(a -> new ActivityDeclared.CountedAbsence(a.kind(), a.minutes())).toList();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package fr.cpa.account.declaration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of declarations, in JDBC batches: a declaration may carry 50 000 employees, which an ORM
+ * persisting one entity at a time would turn into 50 000 round trips. Runs on the connection of the
+ * caller's transaction (Agroal hands the transaction's connection back), so it commits or rolls back
+ * with the outbox rows.
+ */
+@ApplicationScoped
+class DeclarationStore {
+
+    /** The current (ACCEPTED) declaration of a SIRET and month, replaced by a new version. */
+    record Current(UUID id, int version) {
+    }
+
+    /** A holder to create for a NIR nobody has registered yet (identity pending). */
+    record NewHolder(UUID id, byte[] nirHash, byte[] nirCipher, String lastName, String firstName, LocalDate birthDate) {
+    }
+
+    /** What a replaced version had declared, to withdraw it. */
+    record DeclaredLine(int line, UUID holderId) {
+    }
+
+    record DeclaredExposure(int line, UUID holderId, int year, String factor, String unit) {
+    }
+
+    private final DataSource dataSource;
+
+    DeclarationStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("no database connection", e);
+        }
+    }
+
+    /** Serialises versions of one SIRET and month until the transaction ends. */
+    void lockSiretMonth(Connection c, String siret, String period) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            s.setString(1, "declaration:" + siret + ":" + period);
+            s.execute();
+        }
+    }
+
+    Optional<String> bodyHash(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select body_hash from declaration where id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    Optional<Current> current(Connection c, String siret, String period) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select id, version from declaration where siret = ? and period = ? and status = 'ACCEPTED' for update")) {
+            s.setString(1, siret);
+            s.setString(2, period);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new Current((UUID) r.getObject(1), r.getInt(2))) : Optional.empty();
+            }
+        }
+    }
+
+    int lastVersion(Connection c, String siret, String period) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select coalesce(max(version), 0) from declaration where siret = ? and period = ?")) {
+            s.setString(1, siret);
+            s.setString(2, period);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    void markReplaced(Connection c, UUID id, UUID by) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "update declaration set status = 'REPLACED', replaced_by = ? where id = ?")) {
+            s.setObject(1, by);
+            s.setObject(2, id);
+            s.executeUpdate();
+        }
+    }
+
+    /** The new version's row, first, so that its lines can refer to it; counts come with {@link #complete}. */
+    void insertHeader(Connection c, UUID id, String siret, String period, int version, UUID replaces,
+                      String submittedBy) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into declaration (id, siret, period, version, status, body_hash, replaces, submitted_by, received_at)
+                values (?, ?, ?, ?, 'ACCEPTED', '', ?, ?, ?)""")) {
+            s.setObject(1, id);
+            s.setString(2, siret);
+            s.setString(3, period);
+            s.setInt(4, version);
+            s.setObject(5, replaces);
+            s.setString(6, submittedBy);
+            s.setTimestamp(7, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        }
+    }
+
+    void complete(Connection c, UUID id, String bodyHash, int employees, int exposures, int pendingHolders)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                update declaration set body_hash = ?, employees = ?, exposures = ?, pending_holders = ? where id = ?""")) {
+            s.setString(1, bodyHash);
+            s.setInt(2, employees);
+            s.setInt(3, exposures);
+            s.setInt(4, pendingHolders);
+            s.setObject(5, id);
+            s.executeUpdate();
+        }
+    }
+
+    List<DeclaredLine> lines(Connection c, UUID declarationId, int afterLine, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select line, holder_id from declaration_employee where declaration_id = ? and line > ?
+                order by line limit ?""")) {
+            s.setObject(1, declarationId);
+            s.setInt(2, afterLine);
+            s.setInt(3, limit);
+            List<DeclaredLine> lines = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    lines.add(new DeclaredLine(r.getInt(1), (UUID) r.getObject(2)));
+                }
+            }
+            return lines;
+        }
+    }
+
+    /** A page of a declaration's exposures after {@code after} (keyset: line, factor, unit). */
+    List<DeclaredExposure> exposures(Connection c, UUID declarationId, DeclaredExposure after, int limit)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select line, holder_id, year, factor, unit from declaration_exposure
+                where declaration_id = ? and (line, factor, unit) > (?, ?, ?)
+                order by line, factor, unit limit ?""")) {
+            s.setObject(1, declarationId);
+            s.setInt(2, after == null ? -1 : after.line());
+            s.setString(3, after == null ? "" : after.factor());
+            s.setString(4, after == null ? "" : after.unit());
+            s.setInt(5, limit);
+            List<DeclaredExposure> exposures = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    exposures.add(new DeclaredExposure(r.getInt(1), (UUID) r.getObject(2), r.getInt(3),
+                            r.getString(4), r.getString(5)));
+                }
+            }
+            return exposures;
+        }
+    }
+
+    /** Holder ids by the hex of their NIR look-up hash, for those of {@code hashes} already known. */
+    Map<String, UUID> holdersByHash(Connection c, List<byte[]> hashes) throws SQLException {
+        Map<String, UUID> found = new HashMap<>();
+        if (hashes.isEmpty()) {
+            return found;
+        }
+        StringBuilder sql = new StringBuilder("select nir_hash, id from holder where nir_hash in (");
+        for (int i = 0; i < hashes.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        sql.append(')');
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < hashes.size(); i++) {
+                s.setBytes(i + 1, hashes.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.put(HexFormat.of().formatHex(r.getBytes(1)), (UUID) r.getObject(2));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Creates pending holders in one statement; a NIR that a concurrent request registered meanwhile
+     * is skipped ({@code on conflict do nothing}). Returns the ids actually created.
+     */
+    List<UUID> insertPendingHolders(Connection c, List<NewHolder> holders) throws SQLException {
+        List<UUID> created = new ArrayList<>();
+        if (holders.isEmpty()) {
+            return created;
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into holder (id, nir_hash, nir_cipher, last_name, first_name, birth_date, identity_status,
+                created_at, version) values """);
+        for (int i = 0; i < holders.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, 'PENDING', ?, 0)");
+        }
+        sql.append(" on conflict (nir_hash) do nothing returning id");
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (NewHolder h : holders) {
+                s.setObject(p++, h.id());
+                s.setBytes(p++, h.nirHash());
+                s.setBytes(p++, h.nirCipher());
+                s.setString(p++, h.lastName());
+                s.setString(p++, h.firstName());
+                s.setDate(p++, Date.valueOf(h.birthDate()));
+                s.setTimestamp(p++, now);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    created.add((UUID) r.getObject(1));
+                }
+            }
+        }
+        return created;
+    }
+
+    void insertLines(Connection c, UUID declarationId, List<DeclaredEmployee> employees, Map<Integer, UUID> holders,
+                     List<String> absencesJson) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into declaration_employee (declaration_id, line, holder_id, last_name, first_name, birth_date,
+                contract_nature, contract_start, contract_end, status, category, time_unit, paid_time, reference_time,
+                part_time_rate, gross_pay, absences) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < employees.size(); i++) {
+                DeclaredEmployee e = employees.get(i);
+                s.setObject(1, declarationId);
+                s.setInt(2, e.index());
+                s.setObject(3, holders.get(e.index()));
+                s.setString(4, e.lastName());
+                s.setString(5, e.firstName());
+                s.setDate(6, Date.valueOf(e.birthDate()));
+                s.setString(7, e.contract().nature());
+                s.setDate(8, Date.valueOf(e.contract().start()));
+                s.setDate(9, e.contract().end() == null ? null : Date.valueOf(e.contract().end()));
+                s.setString(10, e.contract().status());
+                s.setString(11, e.contract().category());
+                s.setString(12, e.timeUnit());
+                setLong(s, 13, e.paidTime());
+                setLong(s, 14, e.referenceTime());
+                if (e.partTimeRate() == null) {
+                    s.setNull(15, Types.INTEGER);
+                } else {
+                    s.setInt(15, e.partTimeRate());
+                }
+                setLong(s, 16, e.grossPayCents());
+                s.setString(17, absencesJson.get(i));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    void insertExposures(Connection c, UUID declarationId, int year, List<DeclaredEmployee> employees,
+                         Map<Integer, UUID> holders) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into declaration_exposure (declaration_id, line, holder_id, year, factor, quantity, unit, months)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            boolean any = false;
+            for (DeclaredEmployee e : employees) {
+                for (DeclaredEmployee.Exposure x : e.exposures()) {
+                    s.setObject(1, declarationId);
+                    s.setInt(2, e.index());
+                    s.setObject(3, holders.get(e.index()));
+                    s.setInt(4, year);
+                    s.setString(5, x.factor());
+                    s.setLong(6, x.quantity());
+                    s.setString(7, x.unit());
+                    s.setInt(8, x.months());
+                    s.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+}
