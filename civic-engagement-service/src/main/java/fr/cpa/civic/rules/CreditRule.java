@@ -21,18 +21,11 @@ public final class CreditRule {
             return Optional.empty();
         }
         List<String> why = new ArrayList<>();
-        long used;
-        if (rule.unit() == YearlyCredit.Unit.MINUTES) {
-            used = before.minutes();
-        } else {
-            long converted = before.minutes() * parameters.centsPerConvertedHour() / 60;
-            used = before.cents() + converted;
-            if (before.minutes() > 0) {
-                why.add(year + ": the " + Amounts.hours(before.minutes()) + " earned in 2017–2018 count as "
-                        + Amounts.euros(converted) + " toward the cap");
-            }
+        if (rule.unit() == YearlyCredit.Unit.CENTS && before.minutes() > 0) {
+            why.add(year + ": the " + Amounts.hours(before.minutes()) + " earned in 2017–2018 count as "
+                    + Amounts.euros(before.minutes() * parameters.centsPerConvertedHour() / 60) + " toward the cap");
         }
-        long room = Math.max(0, rule.cap() - used);
+        long room = roomLeft(year, before, parameters);
         long value = Math.min(rule.perCategory(), room);
         why.add(year + ": " + kind.label() + " earns " + rule.format(rule.perCategory())
                 + " for the year (cap " + rule.format(rule.cap()) + ")");
@@ -41,5 +34,16 @@ public final class CreditRule {
                     : "cut to " + rule.format(value) + " to reach the cap of " + rule.format(rule.cap())));
         }
         return Optional.of(new Credit(year, kind, rule.unit(), value, before.plus(rule.unit(), value), why));
+    }
+
+    /** What the account may still receive under the cap in force for {@code year} (in that year's unit). */
+    public static long roomLeft(int year, CecTotals totals, CecParameters parameters) {
+        YearlyCredit rule = parameters.credit(year);
+        if (rule == null) {
+            return 0;
+        }
+        long used = rule.unit() == YearlyCredit.Unit.MINUTES ? totals.minutes()
+                : totals.cents() + totals.minutes() * parameters.centsPerConvertedHour() / 60;
+        return Math.max(0, rule.cap() - used);
     }
 }

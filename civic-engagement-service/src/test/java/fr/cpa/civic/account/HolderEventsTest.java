@@ -29,7 +29,8 @@ class HolderEventsTest {
         TestKafka.send("cpa.holder.v1", holder.toString(), registered);
         TestKafka.send("cpa.holder.v1", holder.toString(), registered); // redelivered: changes nothing
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        // The first consumer-group join of a test JVM can take a minute on a loaded machine.
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.holder(holder))
                         .when().get("/api/v1/holders/" + holder + "/cec")
                         .then().statusCode(200)
