@@ -1,0 +1,46 @@
+package fr.cpa.catalogue.rules;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The catalogue's rules in plain Java: which offers are CPF-payable, who may publish. */
+public final class CatalogueRules {
+
+    private CatalogueRules() {
+    }
+
+    /**
+     * Whether an offer is payable with the CPF on {@code day}: its action type is eligible (L6323-6)
+     * and, for the certifications of a register (RNCP, RS, CléA), it names the certification.
+     */
+    public static boolean cpfEligible(CertificationType type, String certificationCode, LocalDate day) {
+        if (type == null || !CatalogueParameters.inForce(CatalogueParameters.ELIGIBLE_ACTIONS, day).contains(type)) {
+            return false;
+        }
+        boolean register = type == CertificationType.RNCP || type == CertificationType.RS;
+        return !register || (certificationCode != null && !certificationCode.isBlank());
+    }
+
+    /** Facts about an organisation that decide whether it may publish. */
+    public record Publisher(boolean active, String qualiopiCertificate, LocalDate qualiopiValidUntil) {
+    }
+
+    /** Why {@code publisher} may not publish on {@code day}, or empty when it may. */
+    public static Optional<String> refusalToPublish(Publisher publisher, LocalDate day) {
+        if (!publisher.active()) {
+            return Optional.of("the organisation is suspended");
+        }
+        if (!CatalogueParameters.inForce(CatalogueParameters.QUALIOPI_REQUIRED, day)) {
+            return Optional.empty();
+        }
+        if (publisher.qualiopiCertificate() == null || publisher.qualiopiCertificate().isBlank()
+                || publisher.qualiopiValidUntil() == null) {
+            return Optional.of("the organisation has no Qualiopi certificate (C. trav. L6316-1)");
+        }
+        if (publisher.qualiopiValidUntil().isBefore(day)) {
+            return Optional.of("the organisation's Qualiopi certificate expired on " + publisher.qualiopiValidUntil()
+                    + " (C. trav. L6316-1)");
+        }
+        return Optional.empty();
+    }
+}

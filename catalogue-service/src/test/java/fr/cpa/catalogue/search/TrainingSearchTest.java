@@ -1,0 +1,242 @@
+package fr.cpa.catalogue.search;
+
+import fr.cpa.catalogue.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static fr.cpa.catalogue.support.Fixtures.org;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The public search on a seeded set. Every seeded title carries a word made up for this run (the
+ * marker), so that the counts are exact whatever else the database holds.
+ */
+@QuarkusTest
+class TrainingSearchTest {
+
+    static final String MARKER = marker();
+    static final LocalDate TODAY = LocalDate.now();
+    static final Map<String, String> IDS = new HashMap<>();
+
+    static String marker() {
+        StringBuilder sb = new StringBuilder("zq");
+        for (int i = 0; i < 6; i++) {
+            sb.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    static synchronized void seed() {
+        if (!IDS.isEmpty()) {
+            return;
+        }
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        IDS.put("A", publish(siret, "A", "Comptabilité générale " + MARKER, "RS", "RS5001", "34", "ON_SITE", 120000,
+                List.of("M1203"), 30));
+        IDS.put("B", publish(siret, "B", "Développement d'applications Java " + MARKER, "RNCP", "RNCP34001", "75", "MIXED",
+                250000, List.of(), 60));
+        IDS.put("C", publish(siret, "C", "Anglais professionnel " + MARKER, "RS", "RS5002", null, "REMOTE", 90000,
+                List.of(), -1));
+        IDS.put("D", publish(siret, "D", "Gestion de la paie " + MARKER, "RS", "RS5003", "13", "ON_SITE", 180000,
+                List.of(), 10));
+        IDS.put("E", publish(siret, "E", "Comptabilité approfondie " + MARKER, "RNCP", "RNCP99999", "31", "ON_SITE",
+                300000, List.of(), -1));
+        // a draft never shows
+        Map<String, Object> draft = Fixtures.offer(siret + "_F", "Comptabilité brouillon " + MARKER);
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON).body(draft)
+                .when().post("/api/v1/organisations/" + siret + "/offers").then().statusCode(201);
+    }
+
+    static String publish(String siret, String key, String title, String type, String code, String department,
+                          String modality, long price, List<String> rome, int sessionInDays) {
+        Map<String, Object> offer = Fixtures.offer(siret + "_" + key, title);
+        offer.put("certificationType", type);
+        offer.put("certificationCode", code);
+        offer.put("certificationTitle", "Certification " + key);
+        offer.put("departmentCode", department);
+        offer.put("modality", modality);
+        offer.put("price", Map.of("amount", price, "currency", "EUR"));
+        offer.put("romeCodes", rome);
+        offer.put("content", "Contenu de la formation " + key);
+        String id = Fixtures.publish(siret, offer);
+        if (sessionInDays >= 0) {
+            LocalDate start = TODAY.plusDays(sessionInDays);
+            given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
+                    .body(Map.of("startDate", start.toString(), "endDate", start.plusDays(1).toString(), "seats", 10,
+                            "place", "Centre", "departmentCode", department == null ? "75" : department))
+                    .when().post("/api/v1/organisations/" + siret + "/offers/" + id + "/sessions").then().statusCode(201);
+        }
+        return id;
+    }
+
+    static ValidatableResponse search(String query) {
+        seed();
+        return given().when().get("/api/v1/trainings?" + query).then().statusCode(200);
+    }
+
+    static List<String> ids(String... keys) {
+        List<String> ids = new ArrayList<>();
+        for (String k : keys) {
+            ids.add(IDS.get(k));
+        }
+        return ids;
+    }
+
+    @Test
+    void aQueryWithoutAccentsFindsAccentedTitles() {
+        search("q=comptabilite " + MARKER).body("items.id", containsInAnyOrder(ids("A", "E").toArray()))
+                .body("fuzzy", equalTo(false));
+        search("q=developpement " + MARKER).body("items.id", contains(IDS.get("B")));
+    }
+
+    @Test
+    void stemmingFindsOtherFormsOfAWord() {
+        // "application" (singular) finds "applications"
+        search("q=application " + MARKER).body("items.id", contains(IDS.get("B")));
+    }
+
+    @Test
+    void aOneLetterTypoStillFindsTheOffer() {
+        search("q=comptabilte&size=100").body("fuzzy", equalTo(true)).body("items.id", hasItem(IDS.get("A")));
+        search("q=anglias professionnel&size=100").body("items.id", hasItem(IDS.get("C")));
+    }
+
+    @Test
+    void facetsCountTheWholeResultSetExactly() {
+        search("q=" + MARKER + "&size=1")
+                .body("total", equalTo(5))
+                .body("items.size()", equalTo(1))
+                .body("facets.region.find { it.value == '76' }.count", equalTo(2))
+                .body("facets.region.find { it.value == '76' }.label", equalTo("Occitanie"))
+                .body("facets.region.find { it.value == '11' }.count", equalTo(1))
+                .body("facets.region.find { it.value == '93' }.count", equalTo(1))
+                .body("facets.region.size()", equalTo(3))
+                .body("facets.certificationType.find { it.value == 'RS' }.count", equalTo(3))
+                .body("facets.certificationType.find { it.value == 'RNCP' }.count", equalTo(2))
+                .body("facets.modality.find { it.value == 'ON_SITE' }.count", equalTo(3))
+                .body("facets.modality.find { it.value == 'MIXED' }.count", equalTo(1))
+                .body("facets.modality.find { it.value == 'REMOTE' }.count", equalTo(1));
+    }
+
+    @Test
+    void facetsFollowTheFilters() {
+        search("q=" + MARKER + "&region=76")
+                .body("total", equalTo(2))
+                .body("facets.certificationType.find { it.value == 'RS' }.count", equalTo(1))
+                .body("facets.certificationType.find { it.value == 'RNCP' }.count", equalTo(1))
+                .body("facets.modality.size()", equalTo(1));
+    }
+
+    @Test
+    void eachFilterKeepsExactlyItsOffers() {
+        search("q=" + MARKER + "&region=76").body("items.id", containsInAnyOrder(ids("A", "E").toArray()));
+        search("q=" + MARKER + "&department=13").body("items.id", contains(IDS.get("D")));
+        search("q=" + MARKER + "&certificationType=RNCP").body("items.id", containsInAnyOrder(ids("B", "E").toArray()));
+        search("q=" + MARKER + "&certificationCode=RNCP34001").body("items.id", contains(IDS.get("B")));
+        search("q=" + MARKER + "&certificationCode=34001").body("items.id", contains(IDS.get("B")));
+        search("q=" + MARKER + "&modality=REMOTE").body("items.id", contains(IDS.get("C")));
+        search("q=" + MARKER + "&modality=mixed").body("items.id", contains(IDS.get("B")));
+    }
+
+    @Test
+    void maxPriceIsInclusive() {
+        search("q=" + MARKER + "&maxPrice=120000").body("items.id", containsInAnyOrder(ids("A", "C").toArray()));
+        search("q=" + MARKER + "&maxPrice=119999").body("items.id", contains(IDS.get("C")));
+    }
+
+    @Test
+    void startAfterKeepsOffersWithAnOpenSessionFromThatDay() {
+        search("q=" + MARKER + "&startAfter=" + TODAY.plusDays(30)).body("items.id", containsInAnyOrder(ids("A", "B").toArray()));
+        search("q=" + MARKER + "&startAfter=" + TODAY.plusDays(31)).body("items.id", contains(IDS.get("B")));
+    }
+
+    @Test
+    void romeFindsOffersByTheirOwnCodesAndThroughTheirRncpCertification() {
+        search("q=" + MARKER + "&rome=M1203").body("items.id", contains(IDS.get("A")));
+        // RNCP34001 leads to A1101, G1101 and N2201 in the RNCP -> ROME table
+        search("q=" + MARKER + "&rome=G1101").body("items.id", contains(IDS.get("B")));
+    }
+
+    @Test
+    void sortsByPriceAndByStartDate() {
+        search("q=" + MARKER + "&sort=price").body("items.id", contains(ids("C", "A", "D", "B", "E").toArray()));
+        List<String> byStart = search("q=" + MARKER + "&sort=startDate").extract().path("items.id");
+        assertEquals(ids("D", "A", "B"), byStart.subList(0, 3));
+        search("q=" + MARKER + "&sort=startDate").body("items[0].nextSessionStart", equalTo(TODAY.plusDays(10).toString()));
+    }
+
+    @Test
+    void pagesAreStableAndCoverTheSetOnce() {
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            List<String> ids = search("q=" + MARKER + "&sort=price&size=2&page=" + page)
+                    .body("page", equalTo(page)).body("size", equalTo(2)).body("total", equalTo(5))
+                    .extract().path("items.id");
+            seen.addAll(ids);
+        }
+        assertEquals(ids("C", "A", "D", "B", "E"), seen);
+        List<String> relevance1 = search("q=" + MARKER + "&size=2&page=1").extract().path("items.id");
+        List<String> relevance2 = search("q=" + MARKER + "&size=2&page=1").extract().path("items.id");
+        assertEquals(relevance1, relevance2);
+    }
+
+    @Test
+    void thePageSizeIsCapped() {
+        search("q=" + MARKER + "&size=1000").body("size", equalTo(100)).body("items.size()", equalTo(5));
+        search("size=100").body("size", equalTo(100));
+    }
+
+    @Test
+    void titleWeighsMoreThanCertificationMoreThanContent() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        String word = marker();
+        Map<String, Object> inContent = Fixtures.offer(siret + "_W3", "Chaudronnerie " + word);
+        inContent.put("content", "Notions de tuyauterie");
+        Map<String, Object> inCertification = Fixtures.offer(siret + "_W2", "Soudure " + word);
+        inCertification.put("certificationTitle", "Tuyauterie industrielle");
+        Map<String, Object> inTitle = Fixtures.offer(siret + "_W1", "Tuyauterie " + word);
+        String content = Fixtures.publish(siret, inContent);
+        String certification = Fixtures.publish(siret, inCertification);
+        String title = Fixtures.publish(siret, inTitle);
+        search("q=tuyauterie " + word).body("items.id", contains(title, certification, content));
+    }
+
+    @Test
+    void badParametersAreEachNamed() {
+        seed();
+        given().when().get("/api/v1/trainings?modality=BUS&maxPrice=-1&rome=X12&startAfter=demain&sort=cheap&page=x")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("modality", "maxPrice", "rome", "startAfter", "sort", "page"));
+        given().when().get("/api/v1/trainings?page=200&size=100").then().statusCode(400).body("errors.field", contains("page"));
+    }
+
+    @Test
+    void theDetailHasSessionsOrganisationAreasAndJobs() {
+        seed();
+        given().when().get("/api/v1/trainings/" + IDS.get("B")).then().statusCode(200)
+                .body("title", equalTo("Développement d'applications Java " + MARKER))
+                .body("organisation.qualiopiValid", equalTo(true))
+                .body("sessions.size()", equalTo(1))
+                .body("sessions[0].startDate", equalTo(TODAY.plusDays(60).toString()))
+                .body("areas[0].departmentCode", equalTo("75"))
+                .body("areas[0].regionName", equalTo("Île-de-France"))
+                .body("jobs.code", hasItem("G1101"));
+        given().when().get("/api/v1/trainings/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+}
