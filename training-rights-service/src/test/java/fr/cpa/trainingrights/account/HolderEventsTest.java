@@ -40,7 +40,7 @@ class HolderEventsTest {
     }
 
     static void awaitCpf(UUID holderId) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.holder(holderId))
                         .when().get("/api/v1/holders/" + holderId + "/cpf")
                         .then().statusCode(200));
@@ -77,7 +77,7 @@ class HolderEventsTest {
         // a marker event after the duplicate, on the same partition: once it is applied, so was the duplicate
         UUID marker = UUID.randomUUID();
         TestKafka.send(Topics.HOLDER, holder.toString(), holderRegistered(marker, holder));
-        await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker) == 1);
+        await().atMost(Duration.ofSeconds(120)).until(() -> processed(marker) == 1);
         assertEquals(1, processed(eventId), "one processed-event row for the event delivered twice");
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("cpa_consumer_events_total")
@@ -92,7 +92,7 @@ class HolderEventsTest {
         awaitCpf(holder);
 
         List<ConsumerRecord<String, String>> dead = TestKafka.records(Topics.deadLetter(Topics.HOLDER),
-                Duration.ofSeconds(30), r -> holder.toString().equals(r.key()));
+                Duration.ofSeconds(120), r -> holder.toString().equals(r.key()));
         ConsumerRecord<String, String> poison = dead.stream().filter(r -> holder.toString().equals(r.key()))
                 .findFirst().orElseThrow(() -> new AssertionError("poison record not in the DLQ"));
         assertEquals("this is not an event {", poison.value());
