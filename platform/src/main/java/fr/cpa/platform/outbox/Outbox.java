@@ -3,6 +3,9 @@ package fr.cpa.platform.outbox;
 import fr.cpa.platform.event.EventEnvelope;
 import fr.cpa.platform.event.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,10 +22,17 @@ public class Outbox {
 
     private final EventJson json;
     private final String source;
+    private static final String NUDGE_REGISTERED = Outbox.class.getName() + ".nudge";
 
-    Outbox(EventJson json, @ConfigProperty(name = "quarkus.application.name") String source) {
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(EventJson json, @ConfigProperty(name = "quarkus.application.name") String source,
+           TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.json = json;
         this.source = source;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -44,6 +54,27 @@ public class Outbox {
         row.payload = json.write(envelope);
         row.createdAt = now;
         row.persist();
+        nudgeRelayAfterCommit();
         return eventId;
+    }
+
+    /** Once per transaction: after the commit, the relay publishes at once instead of at its next poll. */
+    private void nudgeRelayAfterCommit() {
+        if (transactions.getResource(NUDGE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(NUDGE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -22,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,10 +53,14 @@ public class OutboxRelay {
     private volatile Producer<String, String> producer;
     private volatile Instant nextAttempt = Instant.MIN;
     private volatile int failures;
+    private volatile boolean stopping;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Executor executor;
 
-    OutboxRelay(EntityManager em, OutboxConfig config, MeterRegistry registry,
+    OutboxRelay(EntityManager em, OutboxConfig config, MeterRegistry registry, ManagedExecutor executor,
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.em = em;
+        this.executor = executor;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         Gauge.builder("cpa.outbox.backlog", backlog, AtomicLong::get)
@@ -64,10 +71,20 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    @Scheduled(every = "${cpa.outbox.poll-interval:0.2s}", delayed = "1s",
+    /**
+     * Called by {@link Outbox} after a commit that wrote to it: publishes now rather than at the next
+     * poll (the scheduler's finest period is one second). A relay already running picks it up.
+     */
+    void nudge() {
+        if (!stopping && !running.get()) {
+            executor.execute(this::relay);
+        }
+    }
+
+    @Scheduled(every = "${cpa.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        if (Instant.now().isBefore(nextAttempt)) {
+        if (stopping || Instant.now().isBefore(nextAttempt) || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -86,6 +103,8 @@ public class OutboxRelay {
             nextAttempt = Instant.now().plusMillis(waitMs);
             LOG.warnf("outbox relay: publishing failed (attempt %d), next try in %d ms: %s",
                     failures, waitMs, e.getMessage());
+        } finally {
+            running.set(false);
         }
     }
 
@@ -175,6 +194,9 @@ public class OutboxRelay {
     /** Refreshes the backlog figures read by the metric and the readiness check. */
     @Scheduled(every = "${cpa.outbox.backlog-refresh:5s}", delayed = "1s")
     void refreshBacklog() {
+        if (stopping) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             Object[] row = (Object[]) em.createNativeQuery(
                             "select count(*), min(created_at) from outbox_event where sent_at is null")
@@ -186,6 +208,9 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m")
     void purgeSent() {
+        if (stopping) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "delete from outbox_event where sent_at < :before")
                 .setParameter("before", Instant.now().minus(config.keepSent()))
@@ -223,6 +248,7 @@ public class OutboxRelay {
     }
 
     void close(@Observes ShutdownEvent event) {
+        stopping = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
