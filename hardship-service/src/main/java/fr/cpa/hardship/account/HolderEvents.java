@@ -1,5 +1,6 @@
 package fr.cpa.hardship.account;
 
+import fr.cpa.hardship.exposure.ExposureService;
 import fr.cpa.platform.consumer.IdempotentConsumer;
 import fr.cpa.platform.contract.HolderRegistered;
 import fr.cpa.platform.event.EventEnvelope;
@@ -11,16 +12,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 
-/** Opens an empty C2P when account-service registers a holder ({@code cpa.holder.v1}). */
+/** Opens an empty C2P (and assesses exposures already received) when account-service registers a holder ({@code cpa.holder.v1}). */
 @ApplicationScoped
 public class HolderEvents {
 
     private final IdempotentConsumer consumer;
     private final EventJson json;
+    private final ExposureService exposures;
 
-    HolderEvents(IdempotentConsumer consumer, EventJson json) {
+    HolderEvents(IdempotentConsumer consumer, EventJson json, ExposureService exposures) {
         this.consumer = consumer;
         this.json = json;
+        this.exposures = exposures;
     }
 
     @Incoming("holders")
@@ -41,6 +44,8 @@ public class HolderEvents {
         account.holderId = registered.holderId();
         account.birthDate = registered.birthDate();
         account.openedAt = Instant.now();
-        account.persist();
+        account.persistAndFlush();
+        // Exposures may arrive before the holder (two topics): their closed years are assessed now.
+        exposures.assessPendingYears(account.holderId);
     }
 }

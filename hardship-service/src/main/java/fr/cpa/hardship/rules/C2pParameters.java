@@ -17,6 +17,8 @@ public final class C2pParameters {
     public static final LocalDate REFORM_2017 = LocalDate.of(2017, 10, 1);
     public static final LocalDate REFORM_2023 = LocalDate.of(2023, 9, 1);
     private static final LocalDate START = LocalDate.of(2015, 1, 1);
+    /** The C2P (then C3P) starts with the year 2015 (loi 2014-40). */
+    public static final int FIRST_YEAR = START.getYear();
     private static final LocalDate JULY_2016 = LocalDate.of(2016, 7, 1);
 
     /** When each factor counts: four from 2015, six more from 1 Jul 2016, four removed on 1 Oct 2017. */
