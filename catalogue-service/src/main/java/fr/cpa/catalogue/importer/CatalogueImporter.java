@@ -1,0 +1,411 @@
+package fr.cpa.catalogue.importer;
+
+import fr.cpa.catalogue.csv.CsvReader;
+import fr.cpa.catalogue.rules.CatalogueRules;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports the open-data catalogue CSV on a JDBC connection, without any framework, so that the
+ * service and the command line share it. The file is read as a stream, one record at a time, and
+ * written in batches, each in its own transaction together with the import's progress: a crash
+ * leaves whole batches and a true progress. Offers are upserted by {@code numero_formation} and
+ * their areas by department; a row that changes nothing writes nothing, so a re-run is harmless.
+ */
+public final class CatalogueImporter {
+
+    /** Rows per transaction. */
+    static final int BATCH = 500;
+    /** Rejected rows kept with their reasons per import (all are counted). */
+    static final int MAX_KEPT_REJECTIONS = 1_000;
+
+    /** The counters of an import. */
+    public record Counts(long rowsRead, long created, long updated, long unchanged, long rejected, long bytesRead) {
+    }
+
+    /** Told after each committed batch. */
+    public interface Progress {
+        void committed(Counts counts);
+    }
+
+    private final Connection c;
+    private final UUID importId;
+    private final Map<String, UUID> organisations = new HashMap<>();
+    private final LocalDate today = LocalDate.now();
+    private long read;
+    private long created;
+    private long updated;
+    private long unchanged;
+    private long rejected;
+    private long keptRejections;
+
+    public CatalogueImporter(Connection connection, UUID importId) {
+        this.c = connection;
+        this.importId = importId;
+    }
+
+    /** Records a new import as RUNNING and commits. */
+    public static void begin(Connection c, UUID id, String fileName, String requestedBy, Long bytesTotal) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into catalogue_import (id, status, file_name, requested_by, bytes_total, started_at)
+                values (?, 'RUNNING', ?, ?, ?, now())""")) {
+            ps.setObject(1, id);
+            ps.setString(2, fileName);
+            ps.setString(3, requestedBy);
+            ps.setObject(4, bytesTotal);
+            ps.executeUpdate();
+        }
+        c.commit();
+    }
+
+    /** Marks an import FAILED with the error, after a rollback of the batch in progress. */
+    public static void fail(Connection c, UUID id, String error) throws SQLException {
+        c.rollback();
+        try (PreparedStatement ps = c.prepareStatement(
+                "update catalogue_import set status = 'FAILED', error = ?, finished_at = now() where id = ?")) {
+            ps.setString(1, error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error);
+            ps.setObject(2, id);
+            ps.executeUpdate();
+        }
+        c.commit();
+    }
+
+    /** Reads the whole stream; returns the final counts. The import row must exist ({@link #begin}). */
+    public Counts run(InputStream input, Progress progress) throws SQLException {
+        c.setAutoCommit(false);
+        CountingStream counting = new CountingStream(input);
+        Map<String, String> regionOfDepartment = departments();
+        try (CsvReader csv = CsvReader.open(new InputStreamReader(counting, StandardCharsets.UTF_8))) {
+            OpenDataMapper mapper = new OpenDataMapper(csv::column, regionOfDepartment);
+            List<String> missing = mapper.missingColumns();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("the header lacks the column(s) " + String.join(", ", missing)
+                        + " of the open-data export");
+            }
+            try (Statements s = new Statements(c)) {
+                Set<UUID> touched = new LinkedHashSet<>();
+                int inBatch = 0;
+                for (List<String> fields; (fields = csv.next()) != null; ) {
+                    read++;
+                    OpenDataMapper.Result result = mapper.map(fields);
+                    if (result.accepted()) {
+                        write(s, result.row(), touched, csv.recordLine());
+                    } else {
+                        reject(s, csv.recordLine(), numberOf(csv, fields), String.join("; ", result.reasons()));
+                    }
+                    if (++inBatch == BATCH) {
+                        commit(s, touched, counting.count, false);
+                        progress.committed(counts(counting.count));
+                        inBatch = 0;
+                    }
+                }
+                commit(s, touched, counting.count, true);
+            }
+        }
+        Counts counts = counts(counting.count);
+        progress.committed(counts);
+        return counts;
+    }
+
+    private Counts counts(long bytes) {
+        return new Counts(read, created, updated, unchanged, rejected, bytes);
+    }
+
+    private static String numberOf(CsvReader csv, List<String> fields) {
+        int i = csv.column("numero_formation");
+        return i >= 0 && i < fields.size() && !fields.get(i).isBlank()
+                ? fields.get(i).strip().substring(0, Math.min(150, fields.get(i).strip().length())) : null;
+    }
+
+    private void write(Statements s, OpenDataRow row, Set<UUID> touched, long line) throws SQLException {
+        UUID organisationId = organisation(s, row);
+        boolean cpfEligible = CatalogueRules.cpfEligible(row.certificationType(), row.certificationCode(), today);
+        PreparedStatement up = s.upsertOffer;
+        int i = 1;
+        up.setObject(i++, UUID.randomUUID());
+        up.setString(i++, row.number());
+        up.setObject(i++, organisationId);
+        up.setString(i++, row.title());
+        up.setString(i++, row.objective());
+        up.setString(i++, row.content());
+        up.setString(i++, row.certificationType().name());
+        up.setString(i++, row.certificationCode());
+        up.setString(i++, row.certificationTitle());
+        up.setArray(i++, c.createArrayOf("text", row.formacodes().toArray()));
+        up.setArray(i++, c.createArrayOf("text", row.romeCodes().toArray()));
+        up.setBoolean(i++, cpfEligible);
+        up.setString(i, hash(row, organisationId, cpfEligible));
+        UUID offerId;
+        boolean offerCreated = false;
+        boolean offerChanged = false;
+        try (ResultSet rs = up.executeQuery()) {
+            if (rs.next()) {
+                offerId = rs.getObject(1, UUID.class);
+                offerCreated = rs.getBoolean(2);
+                offerChanged = !offerCreated;
+            } else {
+                offerId = null;
+            }
+        }
+        if (offerId == null) {
+            s.findOffer.setString(1, row.number());
+            try (ResultSet rs = s.findOffer.executeQuery()) {
+                rs.next();
+                if (!"OPEN_DATA".equals(rs.getString(2))) {
+                    reject(s, line, row.number(), "offer " + row.number() + " is managed by its organisation through the API");
+                    return;
+                }
+                offerId = rs.getObject(1, UUID.class);
+            }
+        }
+        PreparedStatement area = s.upsertArea;
+        area.setObject(1, offerId);
+        area.setString(2, row.departmentCode());
+        area.setString(3, row.regionCode());
+        area.setInt(4, row.sessionsActive());
+        area.setInt(5, row.sessionsRemote());
+        area.setObject(6, row.priceMinCents());
+        area.setObject(7, row.priceMaxCents());
+        area.setObject(8, row.durationMinMinutes());
+        area.setObject(9, row.durationMaxMinutes());
+        boolean areaChanged;
+        try (ResultSet rs = area.executeQuery()) {
+            areaChanged = rs.next();
+        }
+        if (offerCreated) {
+            created++;
+        } else if (offerChanged || areaChanged) {
+            updated++;
+        } else {
+            unchanged++;
+        }
+        if (offerCreated || offerChanged || areaChanged) {
+            touched.add(offerId);
+        }
+    }
+
+    private UUID organisation(Statements s, OpenDataRow row) throws SQLException {
+        UUID known = organisations.get(row.siret());
+        if (known != null) {
+            return known;
+        }
+        s.upsertOrganisation.setObject(1, UUID.randomUUID());
+        s.upsertOrganisation.setString(2, row.siret());
+        s.upsertOrganisation.setString(3, row.organisationName().length() > 250
+                ? row.organisationName().substring(0, 250) : row.organisationName());
+        s.upsertOrganisation.executeUpdate();
+        s.findOrganisation.setString(1, row.siret());
+        try (ResultSet rs = s.findOrganisation.executeQuery()) {
+            rs.next();
+            UUID id = rs.getObject(1, UUID.class);
+            organisations.put(row.siret(), id);
+            return id;
+        }
+    }
+
+    private void reject(Statements s, long line, String number, String reasons) throws SQLException {
+        rejected++;
+        if (keptRejections++ < MAX_KEPT_REJECTIONS) {
+            s.reject.setObject(1, importId);
+            s.reject.setLong(2, line);
+            s.reject.setString(3, number);
+            s.reject.setString(4, reasons);
+            s.reject.executeUpdate();
+        }
+    }
+
+    private void commit(Statements s, Set<UUID> touched, long bytes, boolean last) throws SQLException {
+        if (!touched.isEmpty()) {
+            s.refresh.setArray(1, c.createArrayOf("uuid", touched.toArray()));
+            s.refresh.executeUpdate();
+            touched.clear();
+        }
+        PreparedStatement p = s.progress;
+        p.setLong(1, bytes);
+        p.setLong(2, read);
+        p.setLong(3, created);
+        p.setLong(4, updated);
+        p.setLong(5, unchanged);
+        p.setLong(6, rejected);
+        p.setString(7, last ? "DONE" : "RUNNING");
+        p.setTimestamp(8, last ? Timestamp.from(Instant.now()) : null);
+        p.setObject(9, importId);
+        p.executeUpdate();
+        c.commit();
+    }
+
+    private Map<String, String> departments() throws SQLException {
+        Map<String, String> map = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select code, region_code from department")) {
+            while (rs.next()) {
+                map.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        c.commit();
+        if (map.isEmpty()) {
+            throw new IllegalStateException("no departments: the reference data is not loaded (start the service once)");
+        }
+        return map;
+    }
+
+    /** What an offer row says at the offer level: equal hashes mean nothing to write. */
+    private static String hash(OpenDataRow r, UUID organisationId, boolean cpfEligible) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (Object o : new Object[]{organisationId, r.title(), r.objective(), r.content(), r.certificationType(),
+                    r.certificationCode(), r.certificationTitle(), r.formacodes(), r.romeCodes(), cpfEligible}) {
+                d.update(String.valueOf(o).getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The prepared statements of one run. */
+    private static final class Statements implements AutoCloseable {
+        final PreparedStatement upsertOrganisation;
+        final PreparedStatement findOrganisation;
+        final PreparedStatement upsertOffer;
+        final PreparedStatement findOffer;
+        final PreparedStatement upsertArea;
+        final PreparedStatement refresh;
+        final PreparedStatement reject;
+        final PreparedStatement progress;
+        private final List<PreparedStatement> all = new ArrayList<>();
+
+        Statements(Connection c) throws SQLException {
+            upsertOrganisation = add(c.prepareStatement("""
+                    insert into organisation (id, siret, name, status, created_at, updated_at)
+                    values (?, ?, ?, 'ACTIVE', now(), now())
+                    on conflict (siret) do update set name = excluded.name, updated_at = now()
+                    where organisation.name is distinct from excluded.name"""));
+            findOrganisation = add(c.prepareStatement("select id from organisation where siret = ?"));
+            upsertOffer = add(c.prepareStatement("""
+                    insert into offer (id, number, organisation_id, title, objective, content, certification_type,
+                        certification_code, certification_title, formacodes, rome_codes, cpf_eligible, source_hash,
+                        modality, status, source, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ON_SITE', 'PUBLISHED', 'OPEN_DATA', now(), now())
+                    on conflict (number) do update set organisation_id = excluded.organisation_id,
+                        title = excluded.title, objective = excluded.objective, content = excluded.content,
+                        certification_type = excluded.certification_type, certification_code = excluded.certification_code,
+                        certification_title = excluded.certification_title, formacodes = excluded.formacodes,
+                        rome_codes = excluded.rome_codes, cpf_eligible = excluded.cpf_eligible,
+                        source_hash = excluded.source_hash, updated_at = now(), version = offer.version + 1
+                    where offer.source = 'OPEN_DATA' and offer.source_hash is distinct from excluded.source_hash
+                    returning id, (xmax = 0)"""));
+            findOffer = add(c.prepareStatement("select id, source from offer where number = ?"));
+            upsertArea = add(c.prepareStatement("""
+                    insert into offer_area (offer_id, department_code, region_code, sessions_active, sessions_remote,
+                        price_min_cents, price_max_cents, duration_min_minutes, duration_max_minutes)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (offer_id, department_code) do update set region_code = excluded.region_code,
+                        sessions_active = excluded.sessions_active, sessions_remote = excluded.sessions_remote,
+                        price_min_cents = excluded.price_min_cents, price_max_cents = excluded.price_max_cents,
+                        duration_min_minutes = excluded.duration_min_minutes, duration_max_minutes = excluded.duration_max_minutes
+                    where (offer_area.region_code, offer_area.sessions_active, offer_area.sessions_remote,
+                           offer_area.price_min_cents, offer_area.price_max_cents, offer_area.duration_min_minutes,
+                           offer_area.duration_max_minutes)
+                        is distinct from (excluded.region_code, excluded.sessions_active, excluded.sessions_remote,
+                           excluded.price_min_cents, excluded.price_max_cents, excluded.duration_min_minutes,
+                           excluded.duration_max_minutes)
+                    returning (xmax = 0)"""));
+            refresh = add(c.prepareStatement(REFRESH_AGGREGATES));
+            reject = add(c.prepareStatement("""
+                    insert into catalogue_import_rejection (import_id, line, number, reasons) values (?, ?, ?, ?)
+                    on conflict do nothing"""));
+            progress = add(c.prepareStatement("""
+                    update catalogue_import set bytes_read = ?, rows_read = ?, created = ?, updated = ?, unchanged = ?,
+                        rejected = ?, status = ?, finished_at = ? where id = ?"""));
+        }
+
+        private PreparedStatement add(PreparedStatement ps) {
+            all.add(ps);
+            return ps;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : all) {
+                ps.close();
+            }
+        }
+    }
+
+    /**
+     * An offer's regions, departments, price and duration ranges and modality follow from its areas: an
+     * area without department (remote or nationwide) or with only remote sessions is remote.
+     */
+    static final String REFRESH_AGGREGATES = """
+            update offer o set region_codes = a.regions, department_codes = a.departments,
+                price_min_cents = a.price_min, price_max_cents = a.price_max,
+                duration_min_minutes = a.duration_min, duration_max_minutes = a.duration_max, modality = a.modality
+            from (select offer_id,
+                    coalesce(array_agg(distinct region_code::text order by region_code::text)
+                             filter (where region_code is not null), '{}'::text[]) as regions,
+                    coalesce(array_agg(distinct department_code::text order by department_code::text)
+                             filter (where department_code <> ''), '{}'::text[]) as departments,
+                    min(price_min_cents) as price_min, max(price_max_cents) as price_max,
+                    min(duration_min_minutes) as duration_min, max(duration_max_minutes) as duration_max,
+                    case when bool_and(department_code = '' or (sessions_remote > 0 and sessions_remote >= sessions_active))
+                              then 'REMOTE'
+                         when bool_or(department_code = '' or sessions_remote > 0) then 'MIXED'
+                         else 'ON_SITE' end as modality
+                  from offer_area where offer_id = any (?) group by offer_id) a
+            where o.id = a.offer_id
+              and (o.region_codes, o.department_codes, o.price_min_cents, o.price_max_cents, o.duration_min_minutes,
+                   o.duration_max_minutes, o.modality)
+                  is distinct from (a.regions, a.departments, a.price_min, a.price_max, a.duration_min, a.duration_max,
+                   a.modality)""";
+
+    /** Counts the bytes read, for the progress of a file of known size. */
+    static final class CountingStream extends FilterInputStream {
+        volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package fr.cpa.catalogue.importer;
+
+import fr.cpa.catalogue.support.Fixtures;
+import fr.cpa.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The import of the real 100-row open-data sample, its re-run, and rejected rows. */
+@QuarkusTest
+class CatalogueImportTest {
+
+    static byte[] sample() throws IOException {
+        try (InputStream in = CatalogueImportTest.class.getResourceAsStream("/moncompteformation_catalogue_sample_100.csv")) {
+            return in.readAllBytes();
+        }
+    }
+
+    static ValidatableResponse importAndWait(byte[] csv) {
+        String location = given().auth().oauth2(Fixtures.admin()).contentType("text/csv").body(csv)
+                .when().post("/api/v1/admin/catalogue/imports")
+                .then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(given().auth().oauth2(Fixtures.admin())
+                .when().get(location).then().extract().path("status")));
+        return given().auth().oauth2(Fixtures.admin()).when().get(location).then().statusCode(200);
+    }
+
+    /** One test, because the second run depends on the first. */
+    @Test
+    void theRealSampleImportsCleanlyAndAReRunDuplicatesNothing() throws IOException {
+        // 100 rows for 80 offers: the export has one row per offer and department
+        importAndWait(sample())
+                .body("status", equalTo("DONE"))
+                .body("percent", equalTo(100))
+                .body("rowsRead", equalTo(100))
+                .body("rejected", equalTo(0))
+                .body("created", equalTo(80))
+                .body("updated", equalTo(20))
+                .body("unchanged", equalTo(0));
+        long offers = count();
+
+        importAndWait(sample())
+                .body("status", equalTo("DONE"))
+                .body("rowsRead", equalTo(100))
+                .body("created", equalTo(0))
+                .body("updated", equalTo(0))
+                .body("unchanged", equalTo(100))
+                .body("rejected", equalTo(0));
+        assertEquals(offers, count());
+
+        // mapped fields, through the public search and detail
+        String id = given().when().get("/api/v1/trainings?q=photoshop sur mesure&certificationCode=RS6204&department=34")
+                .then().statusCode(200)
+                .body("items.number", hasItem("78959578200051_M-FOR1512"))
+                .extract().path("items.find { it.number == '78959578200051_M-FOR1512' }.id");
+        given().when().get("/api/v1/trainings/" + id).then().statusCode(200)
+                .body("organisation.siret", equalTo("78959578200051"))
+                .body("organisation.name", equalTo("FORMALTIC"))
+                .body("certification.type", equalTo("RS"))
+                .body("certification.title", equalTo("Tosa Photoshop"))
+                .body("price.amount", equalTo(233000))
+                .body("durationMinMinutes", equalTo(1260))
+                .body("modality", equalTo("ON_SITE"))
+                .body("cpfEligible", equalTo(true))
+                .body("formacodes", contains("46006", "71133"))
+                .body("areas[0].regionName", equalTo("Occitanie"));
+
+        // an offer given in four departments (four rows) is one offer with four areas
+        String powerPoint = given().when().get("/api/v1/trainings?q=PowerPoint pour tous FORMANOSQUE&certificationCode=RS6564")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].regions", contains("11", "32", "52", "93"))
+                .body("items[0].departments", contains("13", "44", "59", "75"))
+                .extract().path("items[0].id");
+        given().when().get("/api/v1/trainings/" + powerPoint).then().body("areas.size()", equalTo(4))
+                .body("price.amount", equalTo(180130));
+    }
+
+    @Test
+    void rejectedRowsAreCountedWithTheirReasonsAndTheOthersImported() {
+        String number = "IMPORT_" + UUID.randomUUID();
+        String csv = "numero_formation;intitule_formation;siret;nom_of;type_referentiel;code_rncp;code_inventaire;"
+                + "intitule_certification;code_departement;code_region;frais_ttc_tot_min;frais_ttc_tot_max\n"
+                + number + ";Comptabilité;73282932000074;OF;RNCP;34001;-1;Comptable;75;11;1200;1200\n"
+                + number + "_BAD;Paie;73282932000075;OF;RNCP;34001;-1;Paie;75;11;1200;1200\n";
+        importAndWait(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body("status", equalTo("DONE"))
+                .body("rowsRead", equalTo(2))
+                .body("created", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(3))
+                .body("rejections[0].number", equalTo(number + "_BAD"))
+                .body("rejections[0].reasons", equalTo("siret 73282932000075 is not a valid SIRET"));
+    }
+
+    @Test
+    void aFileWithoutTheExportColumnsFails() {
+        importAndWait("a;b\n1;2\n".getBytes())
+                .body("status", equalTo("FAILED"))
+                .body("error", equalTo("the header lacks the column(s) numero_formation, intitule_formation, siret of the open-data export"));
+    }
+
+    @Test
+    void onlyAdminsImport() {
+        given().auth().oauth2(Fixtures.org(Fixtures.siret())).contentType("text/csv").body("x")
+                .when().post("/api/v1/admin/catalogue/imports").then().statusCode(403);
+        given().auth().oauth2(TestTokens.role("advisor", "a")).when().get("/api/v1/admin/catalogue/imports/" + UUID.randomUUID())
+                .then().statusCode(403);
+        given().contentType("text/csv").body("x").when().post("/api/v1/admin/catalogue/imports").then().statusCode(401);
+        given().auth().oauth2(Fixtures.admin()).contentType("text/csv").body(new byte[0])
+                .when().post("/api/v1/admin/catalogue/imports").then().statusCode(400);
+    }
+
+    static long count() {
+        return given().when().get("/api/v1/trainings?certificationType=RS&size=1").then().extract().<Integer>path("total");
+    }
+}
