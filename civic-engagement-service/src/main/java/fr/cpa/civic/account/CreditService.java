@@ -38,6 +38,15 @@ public class CreditService {
         this.outbox = outbox;
     }
 
+    /**
+     * Locks the holder's account until the transaction ends, so that what follows (reading the year's
+     * validated hours, crediting) sees every concurrent decision for this holder committed before it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAccount(UUID holderId) {
+        CecAccount.findById(holderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public static boolean hasAccount(UUID holderId) {
         return CecAccount.findById(holderId) != null;
     }

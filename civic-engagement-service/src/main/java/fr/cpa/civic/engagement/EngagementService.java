@@ -148,6 +148,8 @@ public class EngagementService {
             e.status = EngagementStatus.REJECTED;
             return new Decided(EngagementView.of(e, today, List.of()), false);
         }
+        // Two associations validating one volunteer at once must not each miss the other's hours.
+        credits.lockAccount(e.holderId);
         e.status = EngagementStatus.VALIDATED;
         e.associationRegisteredOn = body.associationRegisteredOn();
         Engagement.flush();

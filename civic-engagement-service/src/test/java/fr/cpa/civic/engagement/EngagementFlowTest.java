@@ -1,6 +1,10 @@
 package fr.cpa.civic.engagement;
 
 import fr.cpa.civic.clock.SettableClock;
+import fr.cpa.platform.contract.CecCredited;
+import fr.cpa.platform.event.EventEnvelope;
+import fr.cpa.platform.event.EventJson;
+import fr.cpa.platform.money.Money;
 import fr.cpa.testing.CpaTestResources;
 import fr.cpa.testing.TestEvents;
 import fr.cpa.testing.TestKafka;
@@ -27,7 +31,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Declarations, validation by the association, batches from responsible bodies, the credit and its
@@ -42,6 +45,9 @@ class EngagementFlowTest {
 
     @Inject
     SettableClock clock;
+
+    @Inject
+    EventJson json;
 
     @AfterEach
     void realTime() {
@@ -84,9 +90,15 @@ class EngagementFlowTest {
                 r -> holder.toString().equals(r.key()));
         ConsumerRecord<String, String> last = records.get(records.size() - 1);
         assertEquals(holder.toString(), last.key());
-        assertTrue(last.value().contains("\"type\":\"CecCredited\""), last.value());
-        assertTrue(last.value().contains("\"activity\":\"ASSOCIATION_VOLUNTEERING\""), last.value());
-        assertTrue(last.value().contains("\"amount\":24000"), last.value());
+        EventEnvelope envelope = json.parse(last.value());
+        assertEquals(CecCredited.TYPE, envelope.type());
+        CecCredited credited = json.data(envelope, CecCredited.class);
+        assertEquals(holder, credited.holderId());
+        assertEquals(2023, credited.year());
+        assertEquals("ASSOCIATION_VOLUNTEERING", credited.activity());
+        assertEquals(Money.cents(24000), credited.amount());
+        assertEquals(null, credited.minutes());
+        assertEquals(Money.cents(24000), credited.totalAfter());
     }
 
     @Test
