@@ -46,6 +46,36 @@ public class CpfAccount extends PanacheEntityBase {
     @Column(name = "hours_minutes", nullable = false)
     public long hoursMinutes;
 
+    /** Private employees' hours-era hours before their conversion (2018 hours credited in 2019), in minutes. */
+    @Column(name = "hours_era_minutes", nullable = false)
+    public long hoursEraMinutes;
+
+    /** Number of ledger entries: the next entry's line is this + 1. */
+    @Column(name = "entry_count", nullable = false)
+    public long entryCount;
+
+    /** First day of the holder's low-qualified declaration (no level-3 diploma), if any. */
+    @Column(name = "low_qualified_from")
+    public LocalDate lowQualifiedFrom;
+
+    /** First day of the disabled-worker (OETH) recognition, if any. */
+    @Column(name = "disabled_worker_from")
+    public LocalDate disabledWorkerFrom;
+
+    /** The holder claimed their pension: no more credits or ordinary spending (L6323-3). */
+    @Column(nullable = false)
+    public boolean closed;
+
     @Version
     public long version;
+
+    /** Is the holder low-qualified during {@code year}? */
+    public boolean lowQualifiedIn(int year) {
+        return lowQualifiedFrom != null && lowQualifiedFrom.getYear() <= year;
+    }
+
+    /** Is the holder a recognised disabled worker during {@code year}? */
+    public boolean disabledWorkerIn(int year) {
+        return disabledWorkerFrom != null && disabledWorkerFrom.getYear() <= year;
+    }
 }

@@ -2,6 +2,7 @@ package fr.cpa.trainingrights.account;
 
 import fr.cpa.platform.consumer.IdempotentConsumer;
 import fr.cpa.platform.contract.HolderRegistered;
+import fr.cpa.platform.contract.HolderStatusChanged;
 import fr.cpa.platform.event.EventEnvelope;
 import fr.cpa.platform.event.EventJson;
 import io.smallrye.common.annotation.Blocking;
@@ -18,9 +19,12 @@ public class HolderEvents {
     private final IdempotentConsumer consumer;
     private final EventJson json;
 
-    HolderEvents(IdempotentConsumer consumer, EventJson json) {
+    private final HolderStatuses holderStatuses;
+
+    HolderEvents(IdempotentConsumer consumer, EventJson json, HolderStatuses holderStatuses) {
         this.consumer = consumer;
         this.json = json;
+        this.holderStatuses = holderStatuses;
     }
 
     @Incoming("holders")
@@ -29,9 +33,27 @@ public class HolderEvents {
         consumer.consume("training-rights.holders", record, this::apply);
     }
 
+    /** Low-qualified and disabled-worker declarations change the rates; other situations feed yearly activity. */
+    private void statusChanged(HolderStatusChanged changed) {
+        CpfAccount account = CpfAccount.findById(changed.holderId());
+        if (account == null) {
+            throw new IllegalStateException("status change for holder " + changed.holderId() + " before its registration");
+        }
+        if ("LOW_QUALIFIED".equals(changed.status())) {
+            account.lowQualifiedFrom = changed.to() != null && changed.to().isBefore(changed.from()) ? null : changed.from();
+        } else if ("DISABLED_WORKER".equals(changed.status())) {
+            account.disabledWorkerFrom = changed.from();
+        }
+        holderStatuses.record(changed.holderId(), changed.status(), changed.category(), changed.from(), changed.to());
+    }
+
     void apply(EventEnvelope event) {
+        if (HolderStatusChanged.TYPE.equals(event.type())) {
+            statusChanged(json.data(event, HolderStatusChanged.class));
+            return;
+        }
         if (!HolderRegistered.TYPE.equals(event.type())) {
-            return; // status changes matter from the rules engine on (training-rights issue)
+            return; // skills updates are the catalogue's business
         }
         HolderRegistered registered = json.data(event, HolderRegistered.class);
         if (CpfAccount.findById(registered.holderId()) != null) {
@@ -41,6 +63,11 @@ public class HolderEvents {
         account.holderId = registered.holderId();
         account.birthDate = registered.birthDate();
         account.openedAt = Instant.now();
+        account.lowQualifiedFrom = registered.lowQualifiedFrom();
+        account.disabledWorkerFrom = registered.disabledWorkerFrom();
         account.persist();
+        if (registered.statuses() != null) {
+            registered.statuses().forEach(s -> holderStatuses.record(registered.holderId(), s.status(), s.category(), s.from(), s.to()));
+        }
     }
 }
