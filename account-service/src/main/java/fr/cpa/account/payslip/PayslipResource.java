@@ -1,0 +1,88 @@
+package fr.cpa.account.payslip;
+
+import fr.cpa.platform.problem.ProblemException;
+import fr.cpa.platform.security.Caller;
+import fr.cpa.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.YearMonth;
+
+@Tag(name = "Payslips")
+@SecurityRequirement(name = "bearer")
+@Path("/api/v1/payslips")
+public class PayslipResource {
+
+    private final PayslipService payslips;
+    private final Caller caller;
+
+    PayslipResource(PayslipService payslips, Caller caller) {
+        this.payslips = payslips;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.EMPLOYER)
+    @Operation(summary = "Upload a payslip (role employer, for the token's own SIRET)",
+            description = "multipart/form-data: nir, siret, period (YYYY-MM), netPay and grossPay in cents, and "
+                    + "file, a PDF (checked by its first bytes, %PDF-) of at most 5 MB. Example: "
+                    + "curl -F nir=184127645108946 -F siret=73282932000074 -F period=2025-03 -F netPay=195000 "
+                    + "-F grossPay=250000 -F file=@bulletin.pdf")
+    @APIResponse(responseCode = "201", description = "stored")
+    @APIResponse(responseCode = "400", description = "every invalid field, named")
+    @APIResponse(responseCode = "403", description = "the SIRET is not the token's")
+    @APIResponse(responseCode = "422", description = "no holder has this NIR")
+    public Response upload(@RestForm String nir, @RestForm String siret, @RestForm String period,
+                           @RestForm @PartType(MediaType.TEXT_PLAIN) String netPay,
+                           @RestForm @PartType(MediaType.TEXT_PLAIN) String grossPay,
+                           @RestForm("file") FileUpload file) throws IOException {
+        Long size = file == null ? null : file.size();
+        byte[] head = null;
+        if (file != null) {
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                head = in.readNBytes(PayslipRules.PDF_MAGIC.length);
+            }
+        }
+        Long net = cents(netPay);
+        Long gross = cents(grossPay);
+        var errors = PayslipRules.check(nir, siret, period, net, gross, size, head, YearMonth.now());
+        if (siret != null && errors.stream().noneMatch(e -> e.field().equals("siret"))) {
+            caller.requireSiret(siret);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        byte[] content = Files.readAllBytes(file.uploadedFile());
+        PayslipView view = payslips.store(new PayslipService.Upload(nir, siret, period, net, gross, content,
+                caller.name()));
+        return Response.created(URI.create("/api/v1/holders/" + view.holderId() + "/payslips/" + view.id()))
+                .entity(view).build();
+    }
+
+    private static Long cents(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1L; // reported as not a whole number of cents
+        }
+    }
+}
