@@ -99,4 +99,13 @@ class ExposureEventsTest {
         given().auth().oauth2(TestTokens.role("advisor", "advisor-7")).when().get("/api/v1/holders/" + holder + "/c2p/exposures")
                 .then().statusCode(200);
     }
+
+    @Test
+    void anExposureOfAnUnknownFactorGoesToTheDeadLetterTopic() {
+        UUID holder = UUID.randomUUID();
+        UUID declaration = UUID.randomUUID();
+        C2pEvents.declare(holder, declaration, 1, 2024, "LOUD_MUSIC", 900, "HOURS", 12, "2025-01-10T10:00:00Z");
+        var dead = TestKafka.records("cpa.exposure.v1.dlq", Duration.ofSeconds(120), r -> r.value().contains(declaration.toString()));
+        assertTrue(dead.stream().anyMatch(r -> r.value().contains(declaration.toString())), "poison exposure on cpa.exposure.v1.dlq");
+    }
 }

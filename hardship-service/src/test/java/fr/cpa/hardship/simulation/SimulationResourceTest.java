@@ -75,4 +75,13 @@ class SimulationResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("birthDate", "years"));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheSimulationWithItsExample() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("/api/v1/c2p/simulations"))
+                .body(containsString("Simulate C2P points"))
+                .body(containsString("1975-06-01"));
+    }
 }
