@@ -207,6 +207,17 @@ class PointsRuleTest {
     }
 
     @Test
+    void theScaleAndItsCapChangeOnFirstSeptember2023() {
+        var before = C2pParameters.inForce(C2pParameters.POINTS_SCALES, LocalDate.of(2023, 8, 31)).orElseThrow().value();
+        var after = C2pParameters.inForce(C2pParameters.POINTS_SCALES, LocalDate.of(2023, 9, 1)).orElseThrow().value();
+        assertEquals(100, before.careerCap());
+        assertFalse(before.perFactor());
+        assertEquals(8, before.wholeYearSeveral());
+        assertEquals(null, after.careerCap());
+        assertTrue(after.perFactor());
+    }
+
+    @Test
     void theYearIsScoredOnTheScaleInForceOnItsLastDay() {
         assertEquals(100, C2pParameters.scaleForYear(2022).value().careerCap());
         assertEquals(null, C2pParameters.scaleForYear(2023).value().careerCap());
