@@ -154,6 +154,40 @@ class EngagementFlowTest {
     }
 
     @Test
+    void aRejectedDeclarationEarnsNothingAndMayBeDeclaredAgain() {
+        UUID holder = openAccount();
+        clock.today(LocalDate.of(2024, 4, 2));
+        String id = declare(holder, 2023, line(ASSOCIATION_A, 220)).statusCode(201).extract().path("[0].id");
+        given().auth().oauth2(association(ASSOCIATION_A)).contentType("application/json")
+                .body("{\"decision\": \"VALIDATED\"}")
+                .when().post("/api/v1/engagements/" + id + "/validation")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("associationRegisteredOn"));
+        given().auth().oauth2(association(ASSOCIATION_A)).contentType("application/json")
+                .body("{\"decision\": \"REJECTED\", \"reason\": \"not a board member in 2023\"}")
+                .when().post("/api/v1/engagements/" + id + "/validation")
+                .then().statusCode(200).body("status", equalTo("REJECTED"))
+                .body("reason", equalTo("not a board member in 2023"));
+        validate(id, ASSOCIATION_A, "2001-01-01").statusCode(409).contentType("application/problem+json");
+        declare(holder, 2023, line(ASSOCIATION_A, 210)).statusCode(201);
+        given().auth().oauth2(TestTokens.holder(holder))
+                .when().get("/api/v1/holders/" + holder + "/cec")
+                .then().statusCode(200).body("credit.amount", equalTo(0)).body("years", hasSize(0));
+    }
+
+    @Test
+    void for2024HoursAnAssociationRegisteredOneYearBeforeTheYearEndCounts() {
+        UUID holder = openAccount();
+        clock.today(LocalDate.of(2025, 3, 3));
+        List<String> ids = declare(holder, 2024, line(ASSOCIATION_A, 200) + "," + line(ASSOCIATION_B, 200))
+                .statusCode(201).extract().path("id");
+        validate(ids.get(0), ASSOCIATION_A, "2024-01-01").statusCode(200)
+                .body("explanation", hasItem(containsString("registered on 2024-01-01, less than 1 year before 2024-12-31")));
+        validate(ids.get(1), ASSOCIATION_B, "2023-12-31").statusCode(200)
+                .body("explanation", hasItem("2024: association volunteering earns 240.00 € for the year (cap 720.00 €)"));
+    }
+
+    @Test
     void anotherAssociationCanNeitherListNorValidate() {
         UUID holder = openAccount();
         clock.today(LocalDate.of(2024, 2, 1));

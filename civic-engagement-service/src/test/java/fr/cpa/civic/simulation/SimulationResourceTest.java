@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -73,6 +74,15 @@ class SimulationResourceTest {
                 .body("errors.field", containsInAnyOrder("years[0].activities[0].months",
                         "years[1].activities[0].days", "years[1].activities[0].maxHoursInOneAssociation",
                         "years[2].year", "years[3].year"));
+    }
+
+    @Test
+    void theOpenApiDocumentShowsTheEndpointWithItsExample() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("/api/v1/cec/simulations"))
+                .body(containsString("maxHoursInOneAssociation"))
+                .body(containsString("/api/v1/engagements/batch"));
     }
 
     @Test
