@@ -1,0 +1,287 @@
+import fr.cpa.testing.JwtKeys;
+import fr.cpa.testing.KafkaServer;
+import fr.cpa.testing.PostgresServer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payroll push benchmark (issue 4): ESTABLISHMENTS × EMPLOYEES employee-months pushed through
+ * POST /api/v1/declarations of a running account-service (its packaged jar), validated, stored and
+ * every event published to Kafka (outbox drained); compared with a PostgreSQL COPY of the same rows
+ * into a plain table on the same server, in the same session. Two rounds: a first month where every
+ * NIR is unknown (each creates a pending holder and a HolderRegistered), then the next month with
+ * known holders (the steady state).
+ */
+public class PayrollBench {
+
+    static final int ESTABLISHMENTS = Integer.getInteger("establishments", 10);
+    static final int EMPLOYEES = Integer.getInteger("employees", 10_000);
+    static final String HASH_KEY = "ZGV2LW9ubHktbmlyLWxvb2t1cC1obWFjLWtleS0zMmI=";
+    static final String ENCRYPTION_KEY = "ZGV2LW9ubHktbmlyLWVuY3J5cHRpb24ta2V5LTMyYiE=";
+
+    record Round(String name, String period, long rows, double postSeconds, double publishedSeconds, long events) {
+        double rowsPerSecond() {
+            return rows / publishedSeconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path jar = root.resolve("account-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build account-service first: " + jar);
+        }
+        Path work = Files.createTempDirectory("payroll-bench-");
+        log("starting PostgreSQL and Kafka");
+        PostgresServer postgres = PostgresServer.startTemporary();
+        postgres.createDatabaseIfMissing("account");
+        KafkaServer kafka = KafkaServer.temporary().start();
+        JwtKeys keys = JwtKeys.inDirectory(work);
+        int port = freePort();
+        String jdbc = postgres.jdbcUrl("account");
+
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + jdbc,
+                "-Dquarkus.datasource.username=" + postgres.user(),
+                "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dmp.jwt.verify.publickey.location=" + keys.publicKey(),
+                "-Dcpa.nir.hash-key=" + HASH_KEY,
+                "-Dcpa.nir.encryption-key=" + ENCRYPTION_KEY,
+                "-jar", jar.toString());
+        Process service = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("account-service.log").toFile()).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String base = "http://localhost:" + port;
+            waitReady(http, base, service);
+            PrivateKey key = privateKey(keys.privateKey());
+            List<String> sirets = new ArrayList<>();
+            for (int e = 0; e < ESTABLISHMENTS; e++) {
+                sirets.add(siret(e));
+            }
+            List<Round> rounds = new ArrayList<>();
+            try (Connection db = DriverManager.getConnection(jdbc, postgres.user(), postgres.password())) {
+                rounds.add(round("first month (unknown NIRs → pending holders)", "2025-01", http, base, key, sirets, db));
+                rounds.add(round("next month (known holders)", "2025-02", http, base, key, sirets, db));
+                double copySeconds = copy(db);
+                write(root, rounds, copySeconds);
+            }
+        } finally {
+            service.destroy();
+            service.waitFor();
+            kafka.stop();
+            postgres.stop();
+        }
+    }
+
+    static Round round(String name, String period, HttpClient http, String base, PrivateKey key, List<String> sirets,
+                       Connection db) throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int e = 0; e < sirets.size(); e++) {
+            bodies.add(body(sirets.get(e), period, e).getBytes(StandardCharsets.UTF_8));
+        }
+        long before = count(db, "select count(*) from outbox_event");
+        log(name + ": pushing " + sirets.size() + " declarations of " + EMPLOYEES + " employees");
+        long start = System.nanoTime();
+        for (int e = 0; e < sirets.size(); e++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/declarations"))
+                    .timeout(Duration.ofMinutes(30))
+                    .header("Authorization", "Bearer " + token(key, sirets.get(e)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(e))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("declaration " + e + " refused: " + response.statusCode() + " "
+                        + response.body().substring(0, Math.min(2000, response.body().length())));
+            }
+        }
+        double posted = (System.nanoTime() - start) / 1e9;
+        log(name + ": accepted in " + posted + " s; waiting for the outbox to drain");
+        while (count(db, "select count(*) from outbox_event where sent_at is null") > 0) {
+            Thread.sleep(100);
+        }
+        double published = (System.nanoTime() - start) / 1e9;
+        long events = count(db, "select count(*) from outbox_event") - before;
+        log(name + ": all " + events + " events published after " + published + " s");
+        return new Round(name, period, (long) sirets.size() * EMPLOYEES, posted, published, events);
+    }
+
+    /** The same rows, as CSV, into a plain table without index or constraint: the floor of storing them. */
+    static double copy(Connection db) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("""
+                    create table bench_copy (declaration_id uuid, line int, holder_id uuid, last_name text,
+                    first_name text, birth_date date, contract_nature text, contract_start date, contract_end date,
+                    status text, category text, time_unit text, paid_time bigint, reference_time bigint,
+                    part_time_rate int, gross_pay bigint, absences text)""");
+        }
+        StringBuilder csv = new StringBuilder();
+        for (int e = 0; e < ESTABLISHMENTS; e++) {
+            UUID declaration = UUID.randomUUID();
+            for (int i = 0; i < EMPLOYEES; i++) {
+                csv.append(declaration).append(',').append(i).append(',').append(UUID.randomUUID())
+                        .append(",Durand,Paul,").append(1980 + e).append("-05-10,CDI,2020-01-01,,EMPLOYEE,,HOURS,9100,9100,100,,")
+                        .append(i % 20 == 0 ? "\"[{\"\"kind\"\":\"\"MATERNITY\"\",\"\"minutes\"\":2100}]\"" : "[]").append('\n');
+            }
+        }
+        CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+        long start = System.nanoTime();
+        long rows = copy.copyIn("copy bench_copy from stdin with (format csv)", new StringReader(csv.toString()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log("COPY of " + rows + " rows in " + seconds + " s");
+        return seconds;
+    }
+
+    static String body(String siret, String period, int establishment) {
+        StringBuilder json = new StringBuilder(EMPLOYEES * 450);
+        json.append("{\"declarationId\":\"").append(UUID.randomUUID()).append("\",\"siret\":\"").append(siret)
+                .append("\",\"period\":\"").append(period).append("\",\"employees\":[");
+        int year = 1980 + establishment;
+        for (int i = 0; i < EMPLOYEES; i++) {
+            String nirBody = "1" + (year % 100) + "05" + "75" + String.format("%03d", 1 + i / 999)
+                    + String.format("%03d", 1 + i % 999);
+            String nir = nirBody + String.format("%02d", 97 - new java.math.BigInteger(nirBody).mod(java.math.BigInteger.valueOf(97)).intValue());
+            json.append(i == 0 ? "" : ",").append("{\"nir\":\"").append(nir)
+                    .append("\",\"lastName\":\"Durand\",\"firstName\":\"Paul\",\"birthDate\":\"").append(year)
+                    .append("-05-10\",\"contract\":{\"nature\":\"CDI\",\"start\":\"2020-01-01\",\"end\":null,")
+                    .append("\"status\":\"EMPLOYEE\",\"category\":null},\"timeUnit\":\"HOURS\",\"paidTime\":151.67,")
+                    .append("\"referenceTime\":151.67,\"partTimeRate\":100,\"grossPay\":null,\"absences\":")
+                    .append(i % 20 == 0 ? "[{\"kind\":\"MATERNITY\",\"hours\":35}]" : "[]")
+                    .append(",\"exposures\":[]}");
+        }
+        return json.append("]}").toString();
+    }
+
+    /** An establishment number per index and the Luhn check digit. */
+    static String siret(int index) {
+        String digits = "7328293200" + String.format("%03d", index);
+        for (int check = 0; check < 10; check++) {
+            String candidate = digits + check;
+            int sum = 0;
+            for (int i = 0; i < 14; i++) {
+                int d = candidate.charAt(13 - i) - '0';
+                if (i % 2 == 1) {
+                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+                }
+                sum += d;
+            }
+            if (sum % 10 == 0) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    static String token(PrivateKey key, String siret) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"iss\":\"https://cpa.local\",\"sub\":\"bench-" + siret
+                + "\",\"groups\":[\"employer\"],\"siret\":\"" + siret + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
+                + "}").getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + b64.encodeToString(signature.sign());
+    }
+
+    static PrivateKey privateKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    static void waitReady(HttpClient http, String base, Process service) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("account-service exited with " + service.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    log("account-service ready");
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("account-service not ready after 5 minutes");
+    }
+
+    static long count(Connection db, String sql) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    static void write(Path root, List<Round> rounds, double copySeconds) throws Exception {
+        long copyRows = (long) ESTABLISHMENTS * EMPLOYEES;
+        double copyRate = copyRows / copySeconds;
+        StringBuilder md = new StringBuilder("# Payroll push benchmark — ")
+                .append(LocalDateTime.now().withNano(0)).append("\n\n")
+                .append(ESTABLISHMENTS).append(" establishments × ").append(EMPLOYEES)
+                .append(" employees per month, through `POST /api/v1/declarations` of the packaged account-service ")
+                .append("(one request per establishment, sequential), until every event is acknowledged by Kafka ")
+                .append("(outbox drained). Baseline: `COPY` of the same number of rows (same columns as ")
+                .append("`declaration_employee`) into a plain table of the same PostgreSQL, in the same session.\n\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average ")
+                .append(Files.readString(Path.of("/proc/loadavg")).trim()).append(" at the end (a shared machine).\n\n")
+                .append("| round | employee-months | accepted (s) | all events published (s) | events | rows/s end to end | ratio to COPY |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Round r : rounds) {
+            md.append(String.format("| %s | %d | %.1f | %.1f | %d | %.0f | %.3f× |%n", r.name(), r.rows(),
+                    r.postSeconds(), r.publishedSeconds(), r.events(), r.rowsPerSecond(), r.rowsPerSecond() / copyRate));
+        }
+        md.append(String.format("%nCOPY: %d rows in %.2f s = %.0f rows/s. Target: ≥ 0.5× the COPY rate.%n",
+                copyRows, copySeconds, copyRate));
+        Path results = root.resolve("bench/results");
+        Files.createDirectories(results);
+        Path file = results.resolve("payroll-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+        Files.writeString(file, md.toString());
+        System.out.println(md);
+        log("written to " + file);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void log(String message) {
+        System.out.println(LocalDateTime.now().withNano(0) + " " + message);
+    }
+}
