@@ -206,8 +206,12 @@ public class ExposureService {
         }
         account.points += points.points() - before;
         if (changed) {
+            // totalAfter: the points on the account now (acquired less used), as GET …/c2p shows as total
+            // and as account-service's summary reads it.
+            int used = em.createQuery("select coalesce(sum(u.points), 0) from C2pUse u where u.holderId = :holder", Long.class)
+                    .setParameter("holder", holderId).getSingleResult().intValue();
             outbox.publish(Topics.C2P, C2pPointsAwarded.TYPE, holderId,
-                    new C2pPointsAwarded(holderId, year, points.points(), account.points, explanation));
+                    new C2pPointsAwarded(holderId, year, points.points(), account.points - used, explanation));
         }
         return true;
     }

@@ -131,4 +131,18 @@ class UseResourceTest {
                     .then().statusCode(200);
         }
     }
+
+    @Test
+    void anAwardAfterAUseReportsThePointsLeftOnTheAccount() {
+        UUID holder = holderWith24Points();
+        post(holder, TestTokens.holder(holder), "{\"use\": \"TRAINING\", \"points\": 4}").then().statusCode(201);
+        C2pEvents.declare(holder, UUID.randomUUID(), 1, 2023, "NIGHT_WORK", 150, "NIGHTS", 12, "2024-01-05T10:00:00Z");
+        var records = TestKafka.records("cpa.c2p.v1", Duration.ofSeconds(120),
+                r -> r.key().equals(holder.toString()) && r.value().contains("\"year\":2023"));
+        assertTrue(records.stream().anyMatch(r -> r.key().equals(holder.toString()) && r.value().contains("\"year\":2023")
+                && r.value().contains("\"points\":4") && r.value().contains("\"totalAfter\":24")),
+                "C2pPointsAwarded for 2023 with 24 + 4 - 4 points left");
+        given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/c2p")
+                .then().body("total", equalTo(24)).body("acquired", equalTo(28)).body("used", equalTo(4));
+    }
 }
