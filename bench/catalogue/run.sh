@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Search and import benchmark of catalogue-service (issue 7): generates 200 000 offers, imports them
+# through the command-line importer (rate), then measures the public search at a steady rate over HTTP
+# and the same SQL run directly in psql in the same session. Results: bench/results/catalogue-*.{md,json}.
+#
+# Needs: catalogue-service built (./mvnw -B -o -q install -pl catalogue-service -DskipTests), Debian's
+# postgresql 15 (run as the postgres user), python3 with requests. Nothing else of the suite runs.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${WORK:-/tmp/cpa-bench-catalogue}
+PG_PORT=${PG_PORT:-55433}
+APP_PORT=${APP_PORT:-18085}
+OFFERS=${OFFERS:-200000}
+ORGS=${ORGS:-15000}
+RATE=${RATE:-20}
+SECONDS_PER_MIX=${SECONDS_PER_MIX:-30}
+APP=$ROOT/catalogue-service/target/quarkus-app
+CP="$APP/lib/main/*:$APP/app/*"
+PGBIN=/usr/lib/postgresql/15/bin
+URL="jdbc:postgresql://127.0.0.1:$PG_PORT/catalogue"
+
+mkdir -p "$WORK"
+chown postgres "$WORK" 2>/dev/null || true
+cleanup() {
+  [[ -n "${APP_PID:-}" ]] && kill "$APP_PID" 2>/dev/null || true
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+echo "== PostgreSQL 15 on port $PG_PORT"
+rm -rf "$WORK/pg"
+runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c work_mem=16MB" start >/dev/null
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database catalogue"
+
+echo "== catalogue-service on port $APP_PORT (creates the schema and loads the reference data)"
+java -Xmx512m -Dquarkus.http.port=$APP_PORT -Dquarkus.datasource.jdbc.url=$URL \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
+  -Dkafka.bootstrap.servers=127.0.0.1:9 -Dquarkus.log.level=WARN \
+  -jar "$APP/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for i in $(seq 1 180); do
+  curl -sf "localhost:$APP_PORT/api/v1/jobs/M1805" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf "localhost:$APP_PORT/api/v1/jobs/M1805" >/dev/null
+
+echo "== generating $OFFERS offers of $ORGS organisations"
+java -cp "$CP" fr.cpa.catalogue.generator.CatalogueGenerator --offers "$OFFERS" --organisations "$ORGS" \
+  --out "$WORK/catalogue.csv"
+ls -la "$WORK/catalogue.csv"
+
+echo "== importing (command line)"
+java -cp "$CP" fr.cpa.catalogue.importer.ImportCommand --url "$URL" --user postgres --password postgres \
+  "$WORK/catalogue.csv" | tee "$WORK/import.txt"
+echo "== re-importing (nothing changes)"
+java -cp "$CP" fr.cpa.catalogue.importer.ImportCommand --url "$URL" --user postgres --password postgres \
+  "$WORK/catalogue.csv" | tee "$WORK/reimport.txt"
+
+echo "== sessions and statistics"
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d catalogue -q <<'SQL'
+insert into training_session (id, offer_id, start_date, end_date, seats, place, department_code, remote, status, created_at, updated_at)
+select gen_random_uuid(), o.id, current_date + (7 + (abs(hashtext(o.number)) % 120)), current_date + (9 + (abs(hashtext(o.number)) % 120)),
+       12, null, o.department_codes[1], o.modality = 'REMOTE', 'OPEN', now(), now() from offer o;
+update offer o set next_session_start = s.start from (select offer_id, min(start_date) start from training_session group by offer_id) s
+where s.offer_id = o.id;
+vacuum analyze;
+SQL
+
+echo "== search at $RATE req/s, $SECONDS_PER_MIX s per query kind, and the same SQL in psql"
+python3 "$ROOT/bench/catalogue/search_bench.py" --base "http://localhost:$APP_PORT" --pg-port "$PG_PORT" \
+  --rate "$RATE" --seconds "$SECONDS_PER_MIX" --import "$WORK/import.txt" --reimport "$WORK/reimport.txt" \
+  --offers "$OFFERS" --out "$ROOT/bench/results"

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Steady-rate search benchmark of catalogue-service and the same SQL run directly in psql.
+
+For each kind of query (text only, text + region, text + price, facets only) it sends requests at a
+fixed rate (open loop: latency counted from the scheduled send time, so a slow server is not hidden),
+then runs, in one psql session, the three statements the service runs for each of those searches
+(totals + facets, region facet, page), timed with \\timing. Writes bench/results/catalogue-search.{md,json}.
+"""
+import argparse, json, random, re, statistics, subprocess, threading, time, datetime
+from concurrent.futures import ThreadPoolExecutor
+import requests
+
+WORDS = ["comptabilité", "developpeur", "anglais", "soudure", "paie", "gestion de projet", "cuisine",
+         "electricien", "infirmier", "logistique", "maçon", "commercial", "secrétaire", "plombier",
+         "informatique", "management", "coiffure", "vente", "transport", "aide soignant"]
+REGIONS = ["11", "84", "76", "93", "44", "32", "75", "53", "52", "24", "27", "28"]
+
+def kinds(rng):
+    return {
+        "text": lambda: {"q": rng.choice(WORDS)},
+        "text+region": lambda: {"q": rng.choice(WORDS), "region": rng.choice(REGIONS)},
+        "text+price": lambda: {"q": rng.choice(WORDS), "maxPrice": str(rng.choice([50000, 100000, 150000, 200000]))},
+        "facets": lambda: {"region": rng.choice(REGIONS), "certificationType": rng.choice(["RNCP", "RS"])},
+    }
+
+def lit(s):
+    return "'" + s.replace("'", "''") + "'"
+
+def sql_of(p, size=20):
+    """The statements TrainingSearch runs for p (its full-text path), with literals."""
+    where = (" from offer o join organisation g on g.id = o.organisation_id"
+             " where o.status = 'PUBLISHED' and g.status = 'ACTIVE'")
+    rank = "0.0"
+    if p.get("q"):
+        tsq = "websearch_to_tsquery('french_unaccent', %s)" % lit(p["q"])
+        where += " and o.search_vector @@ " + tsq
+        rank = "ts_rank_cd(o.search_vector, %s)" % tsq
+    if p.get("region"):
+        where += " and o.region_codes @> array[%s]::text[]" % lit(p["region"])
+    if p.get("certificationType"):
+        where += " and o.certification_type = %s" % lit(p["certificationType"])
+    if p.get("maxPrice"):
+        where += " and o.price_min_cents <= %s" % p["maxPrice"]
+    order = "rank desc, o.id" if p.get("q") else "o.title, o.id"
+    totals = ("select grouping(o.certification_type), grouping(o.modality), o.certification_type, o.modality, count(*)"
+              + where + " group by grouping sets ((o.certification_type), (o.modality), ())")
+    region = ("select r.code, count(*)" + where.replace(" where ", " cross join lateral unnest(o.region_codes) as r(code) where ", 1)
+              + " group by r.code")
+    items = ("select o.id, o.number, o.title, g.siret, g.name, o.certification_type, o.certification_code,"
+             " o.certification_title, o.price_min_cents, o.price_max_cents, o.duration_min_minutes, o.modality,"
+             " o.region_codes, o.department_codes, o.next_session_start, o.cpf_eligible, " + rank + " as rank"
+             + where + " order by " + order + " limit %d offset 0" % size)
+    return [totals, region, items]
+
+def pct(values, q):
+    if not values:
+        return None
+    v = sorted(values)
+    k = max(0, min(len(v) - 1, int(round(q / 100.0 * len(v) + 0.5)) - 1))
+    return round(v[k], 2)
+
+def run_http(base, params_fn, rate, seconds):
+    n = int(rate * seconds)
+    lat, errors = [], []
+    lock = threading.Lock()
+    session = requests.Session()
+    start = time.perf_counter() + 0.2
+    def one(i):
+        scheduled = start + i / rate
+        delay = scheduled - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        p = params_fn()
+        r = session.get(base + "/api/v1/trainings", params=p, timeout=30)
+        ms = (time.perf_counter() - scheduled) * 1000
+        with lock:
+            if r.status_code == 200:
+                lat.append(ms)
+            else:
+                errors.append(r.status_code)
+    with ThreadPoolExecutor(max_workers=16) as ex:
+        list(ex.map(one, range(n)))
+    return lat, errors
+
+def run_psql(pg_port, params_list):
+    """Runs the statements of each search in one psql session; returns per-search total ms."""
+    script = ["\\timing on", "\\o /dev/null"]
+    for p in params_list:
+        for s in sql_of(p):
+            script.append(s + ";")
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "-d", "catalogue", "-X", "-q"],
+                         input="\n".join(script), capture_output=True, text=True, check=True).stdout
+    times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", out)]
+    return [sum(times[i:i + 3]) for i in range(0, len(times) - 2, 3)]
+
+def main():
+    a = argparse.ArgumentParser()
+    a.add_argument("--base"); a.add_argument("--pg-port", type=int); a.add_argument("--rate", type=float, default=20)
+    a.add_argument("--seconds", type=float, default=30); a.add_argument("--import", dest="imp")
+    a.add_argument("--reimport"); a.add_argument("--offers", type=int); a.add_argument("--out")
+    args = a.parse_args()
+    rng = random.Random(7)
+    ks = kinds(rng)
+    # warm-up: caches, JIT
+    for name, fn in ks.items():
+        for _ in range(50):
+            requests.get(args.base + "/api/v1/trainings", params=fn(), timeout=30)
+    results = {}
+    for name, fn in ks.items():
+        lat, errors = run_http(args.base, fn, args.rate, args.seconds)
+        samples = [ks[name]() for _ in range(max(50, int(args.rate * 5)))]
+        run_psql(args.pg_port, samples[:20])  # warm
+        raw = run_psql(args.pg_port, samples)
+        results[name] = {
+            "requests": len(lat) + len(errors), "errors": len(errors),
+            "http_ms": {"p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99), "max": round(max(lat), 2) if lat else None},
+            "raw_sql_ms": {"p50": pct(raw, 50), "p95": pct(raw, 95), "p99": pct(raw, 99)},
+        }
+        r = results[name]
+        r["ratio_p50"] = round(r["http_ms"]["p50"] / r["raw_sql_ms"]["p50"], 2) if r["raw_sql_ms"]["p50"] else None
+        r["ratio_p95"] = round(r["http_ms"]["p95"] / r["raw_sql_ms"]["p95"], 2) if r["raw_sql_ms"]["p95"] else None
+        print(name, json.dumps(r))
+    imp = open(args.imp).read().strip() if args.imp else ""
+    reimp = open(args.reimport).read().strip() if args.reimport else ""
+    doc = {"date": datetime.datetime.utcnow().isoformat() + "Z", "offers": args.offers, "rate_per_s": args.rate,
+           "seconds_per_kind": args.seconds, "search": results, "import": imp, "reimport": reimp,
+           "targets": {"p95_ms": 20, "ratio_to_raw_sql": 1.5}}
+    with open(args.out + "/catalogue-search.json", "w") as f:
+        json.dump(doc, f, indent=2, ensure_ascii=False)
+    lines = ["# Catalogue search benchmark", "",
+             "Generated %s by `bench/catalogue/run.sh` on this machine (2 cores, shared with other builds: "
+             "numbers are noisy)." % doc["date"], "",
+             "%d generated offers; %s req/s for %s s per kind of query; latency from the scheduled send time. "
+             "Raw SQL: the service's three statements per search (totals and facets, region facet, page) "
+             "run in one psql session with `\\timing`." % (args.offers, args.rate, args.seconds), "",
+             "| query | requests | errors | p50 ms | p95 ms | p99 ms | raw SQL p50 | raw SQL p95 | ratio p50 | ratio p95 | p95 ≤ 20 ms | ratio ≤ 1.5 |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, r in results.items():
+        h, s = r["http_ms"], r["raw_sql_ms"]
+        lines.append("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            name, r["requests"], r["errors"], h["p50"], h["p95"], h["p99"], s["p50"], s["p95"], r["ratio_p50"],
+            r["ratio_p95"], "yes" if h["p95"] is not None and h["p95"] <= 20 else "no",
+            "yes" if r["ratio_p95"] is not None and r["ratio_p95"] <= 1.5 else "no"))
+    lines += ["", "## Import", "", "```", imp, "```", "", "Re-import of the same file:", "", "```", reimp, "```", ""]
+    with open(args.out + "/catalogue-search.md", "w") as f:
+        f.write("\n".join(lines))
+
+if __name__ == "__main__":
+    main()
