@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -16,7 +17,9 @@ import io.vertx.httpproxy.ProxyRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -34,14 +37,18 @@ import org.jboss.logging.Logger;
 class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    private static final String TOO_LARGE = ApiProxy.class.getName() + ".tooLarge";
 
     private final RouteTable routes;
     private final ProxyConfig config;
     private final HttpClient client;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     ApiProxy(RouteTable routes, ProxyConfig config, Vertx vertx) {
         this.routes = routes;
         this.config = config;
+        routes.upstreams().keySet().forEach(name -> breakers.put(name,
+                new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().coolDown())));
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -49,7 +56,7 @@ class ApiProxy {
                         // in the middle of its answer, or a client that stopped sending its body. Twice
                         // the answer timeout, so that a slow answer is always the 504 and not a closed connection.
                         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                        .setIdleTimeout((int) config.timeout().multipliedBy(2).toMillis()),
+                        .setIdleTimeout((int) routes.longestTimeout().multipliedBy(2).toMillis()),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
     }
 
@@ -64,13 +71,27 @@ class ApiProxy {
 
     private void forward(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        Optional<Upstream> found = routes.upstreamFor(path);
+        Optional<RouteTable.Target> found = routes.targetFor(path);
         if (found.isEmpty()) {
             ctx.next(); // nobody serves it: the 404 problem route answers
             return;
         }
-        Upstream upstream = found.get();
+        RouteTable.Target target = found.get();
+        Upstream upstream = target.upstream();
         AccessLog.servedBy(ctx, upstream.name());
+
+        if (target.maxBodySize() != null && declaredLength(ctx) > target.maxBodySize()) {
+            tooLarge(ctx, target);
+            return;
+        }
+        CircuitBreaker breaker = breakers.get(upstream.name());
+        if (!breaker.allow(System.nanoTime())) {
+            long seconds = Math.max(1, (breaker.retryAfter(System.nanoTime()).toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            Problem.of(503, "circuit-open", "Service unavailable", upstream.name()
+                    + " has failed repeatedly; calls are refused for a while, retry in " + seconds + " s").send(ctx);
+            return;
+        }
 
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(ctx.request());
         // The upstream gets the normalised path the route was chosen on, so that dot segments
@@ -81,35 +102,79 @@ class ApiProxy {
 
         RequestOptions options = upstream.server().setConnectTimeout(config.connectTimeout().toMillis());
         client.request(options)
-                .onFailure(cause -> refuse(ctx, proxyRequest, cause, Problem.of(503, "upstream-unavailable",
-                        "Service unavailable", upstream.name() + " cannot be reached; retry later")))
+                .onFailure(cause -> {
+                    breaker.onFailure(System.nanoTime());
+                    refuse(ctx, proxyRequest, cause, Problem.of(503, "upstream-unavailable",
+                            "Service unavailable", upstream.name() + " cannot be reached; retry later"));
+                })
                 .onSuccess(request -> {
-                    startTimeoutOnceSent(proxyRequest, request);
+                    limitAndTime(ctx, target, proxyRequest, request);
                     proxyRequest.send(request)
-                            .onFailure(cause -> refuse(ctx, proxyRequest, cause, cause instanceof TimeoutException
-                                    ? Problem.of(504, "upstream-timeout", "Gateway timeout",
-                                            upstream.name() + " did not answer within " + config.timeout().toMillis() + " ms")
-                                    : Problem.of(502, "bad-gateway", "Bad gateway",
-                                            upstream.name() + " closed the connection without an answer")))
-                            .onSuccess(response -> response.send().onFailure(cause ->
-                                    LOG.warnf("%s broke off its answer: %s", upstream.name(), cause.toString())));
+                            .onFailure(cause -> {
+                                if (ctx.get(TOO_LARGE) != null) {
+                                    // The client's fault, not the service's. Its body is still read (and
+                                    // dropped) by the stream: no release, which would resume an ended request.
+                                    breaker.onSuccess();
+                                    tooLarge(ctx, target);
+                                    return;
+                                }
+                                breaker.onFailure(System.nanoTime());
+                                refuse(ctx, proxyRequest, cause, cause instanceof TimeoutException
+                                        ? Problem.of(504, "upstream-timeout", "Gateway timeout",
+                                                upstream.name() + " did not answer within " + target.timeout().toMillis() + " ms")
+                                        : Problem.of(502, "bad-gateway", "Bad gateway",
+                                                upstream.name() + " closed the connection without an answer"));
+                            })
+                            .onSuccess(response -> {
+                                breaker.onSuccess();
+                                response.send().onFailure(cause ->
+                                        LOG.warnf("%s broke off its answer: %s", upstream.name(), cause.toString()));
+                            });
                 });
     }
 
+    /** The declared {@code Content-Length}, or -1 (chunked, or none). */
+    private static long declaredLength(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void tooLarge(RoutingContext ctx, RouteTable.Target target) {
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // The rest of the body may be unread: the connection is closed once the answer is sent
+            // (HTTP/2 has no such header; there the stream ends on its own).
+            ctx.response().putHeader("Connection", "close");
+        }
+        Problem.of(413, "payload-too-large", "Payload too large", "the body exceeds the " + target.maxBodySize()
+                + " bytes accepted on this path").send(ctx);
+    }
+
     /**
+     * Enforces the route's body limit on a streamed body, and starts the upstream's time to answer.
      * The upstream's time to answer counts from the end of the request body, so that a large upload
      * from a slow client is not cut short (its pace is bounded by the connection idle timeout).
      * An upstream that answered before the end, such as a 413, has nothing left to time.
      */
-    private void startTimeoutOnceSent(ProxyRequest proxyRequest, HttpClientRequest request) {
+    private void limitAndTime(RoutingContext ctx, RouteTable.Target target, ProxyRequest proxyRequest, HttpClientRequest request) {
         Body body = proxyRequest.getBody();
-        long timeout = config.timeout().toMillis();
+        long timeout = target.timeout().toMillis();
         Runnable startTimeout = () -> {
             if (!request.response().isComplete()) {
                 request.idleTimeout(timeout);
             }
         };
-        proxyRequest.setBody(Body.body(new EndNotifyingStream(body.stream(), startTimeout), body.length()));
+        // A chunked body has no declared length: it is counted as it streams, and the upstream request
+        // is reset once it goes over the route's limit (the send then fails, and the client gets a 413).
+        Runnable overLimit = () -> {
+            ctx.put(TOO_LARGE, true);
+            request.reset();
+        };
+        long max = target.maxBodySize() == null ? Long.MAX_VALUE : target.maxBodySize();
+        proxyRequest.setBody(Body.body(new EndNotifyingStream(body.stream(), startTimeout, max, overLimit), body.length()));
     }
 
     private static void refuse(RoutingContext ctx, ProxyRequest proxyRequest, Throwable cause, Problem problem) {

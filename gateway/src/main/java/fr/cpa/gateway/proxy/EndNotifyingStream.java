@@ -4,15 +4,27 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
-/** A request body that runs {@code onEnd} once its last byte has been read, then ends as usual. */
+/**
+ * A request body that runs {@code onEnd} once its last byte has been read, then ends as usual, and
+ * runs {@code onOverLimit} (once, dropping the rest) if more than {@code limit} bytes come through.
+ */
 final class EndNotifyingStream implements ReadStream<Buffer> {
 
     private final ReadStream<Buffer> body;
     private final Runnable onEnd;
+    private final long limit;
+    private final Runnable onOverLimit;
+    private long received;
 
     EndNotifyingStream(ReadStream<Buffer> body, Runnable onEnd) {
+        this(body, onEnd, Long.MAX_VALUE, () -> { });
+    }
+
+    EndNotifyingStream(ReadStream<Buffer> body, Runnable onEnd, long limit, Runnable onOverLimit) {
         this.body = body;
         this.onEnd = onEnd;
+        this.limit = limit;
+        this.onOverLimit = onOverLimit;
     }
 
     @Override
@@ -32,7 +44,17 @@ final class EndNotifyingStream implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-        body.handler(handler);
+        body.handler(handler == null ? null : chunk -> {
+            if (received > limit) {
+                return; // already over: the rest is dropped
+            }
+            received += chunk.length();
+            if (received > limit) {
+                onOverLimit.run();
+                return;
+            }
+            handler.handle(chunk);
+        });
         return this;
     }
 

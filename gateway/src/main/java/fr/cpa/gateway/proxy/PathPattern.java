@@ -9,11 +9,11 @@ import java.util.List;
  * {@code /api/v1/holders/{id}/cpf/**} matches {@code /api/v1/holders/42/cpf} and
  * {@code /api/v1/holders/42/cpf/entries}, not {@code /api/v1/holders/42/c2p}.
  */
-record PathPattern(String pattern, List<String> segments, boolean anythingBelow) {
+public record PathPattern(String pattern, List<String> segments, boolean anythingBelow) {
 
     private static final String ANYTHING_BELOW = "**";
 
-    static PathPattern parse(String pattern) {
+    public static PathPattern parse(String pattern) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("path pattern '" + pattern + "' must start with /");
         }
@@ -28,7 +28,7 @@ record PathPattern(String pattern, List<String> segments, boolean anythingBelow)
         return new PathPattern(pattern, List.copyOf(segments), anythingBelow);
     }
 
-    boolean matches(String path) {
+    public boolean matches(String path) {
         String[] parts = path.substring(1).split("/", -1);
         if (anythingBelow ? parts.length < segments.size() : parts.length != segments.size()) {
             return false;

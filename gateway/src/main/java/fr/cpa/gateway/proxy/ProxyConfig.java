@@ -1,11 +1,13 @@
 package fr.cpa.gateway.proxy;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The reverse proxy of {@code /api/v1}: where each service is and which paths go to it. */
 @ConfigMapping(prefix = "cpa.gateway.proxy")
@@ -32,6 +34,20 @@ public interface ProxyConfig {
     @WithDefault("50")
     int maxConnectionsPerService();
 
+    /** Fails fast for a service that keeps failing. */
+    CircuitBreakerConfig circuitBreaker();
+
+    interface CircuitBreakerConfig {
+
+        /** Consecutive failures (unreachable, too slow, hung up) that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before letting one trial call through. */
+        @WithDefault("10s")
+        Duration coolDown();
+    }
+
     interface Route {
 
         /** The name of the service, a key of {@link #services()}. */
@@ -39,5 +55,11 @@ public interface ProxyConfig {
 
         /** Path patterns, see {@link PathPattern}: {@code /api/v1/holders/{id}/cpf/**}. */
         List<String> paths();
+
+        /** Largest request body on these paths (413 above it); else only {@code quarkus.http.limits.max-body-size}. */
+        Optional<MemorySize> maxBodySize();
+
+        /** The service's time to answer on these paths, instead of {@link ProxyConfig#timeout()}. */
+        Optional<Duration> timeout();
     }
 }

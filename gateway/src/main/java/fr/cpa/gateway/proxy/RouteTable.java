@@ -1,6 +1,7 @@
 package fr.cpa.gateway.proxy;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +15,16 @@ import java.util.Optional;
 @Singleton
 class RouteTable {
 
-    private record Entry(PathPattern pattern, Upstream upstream) {
+    private record Entry(PathPattern pattern, Target target) {
+    }
+
+    /** Where a path goes and with what limits: the largest body (null: no route limit) and the time to answer. */
+    record Target(Upstream upstream, Long maxBodySize, Duration timeout) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+
+    private final Duration longestTimeout;
 
     RouteTable(ProxyConfig config) {
         Map<String, Upstream> upstreams = new HashMap<>();
@@ -28,12 +35,32 @@ class RouteTable {
                 throw new IllegalArgumentException("route to unknown service '" + route.service()
                         + "': add cpa.gateway.proxy.services." + route.service());
             }
-            route.paths().forEach(path -> entries.add(new Entry(PathPattern.parse(path), upstream)));
+            Target target = new Target(upstream, route.maxBodySize().map(size -> size.asLongValue()).orElse(null),
+                    route.timeout().orElse(config.timeout()));
+            route.paths().forEach(path -> entries.add(new Entry(PathPattern.parse(path), target)));
         }
+        longestTimeout = entries.stream().map(e -> e.target().timeout()).reduce(config.timeout(),
+                (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }
 
     Optional<Upstream> upstreamFor(String path) {
-        return entryFor(path).map(Entry::upstream);
+        return targetFor(path).map(Target::upstream);
+    }
+
+    Optional<Target> targetFor(String path) {
+        return entryFor(path).map(Entry::target);
+    }
+
+    /** The longest time to answer of any route, which the connections' idle timeout must exceed. */
+    Duration longestTimeout() {
+        return longestTimeout;
+    }
+
+    /** The services, by name. */
+    Map<String, Upstream> upstreams() {
+        Map<String, Upstream> upstreams = new HashMap<>();
+        entries.forEach(e -> upstreams.put(e.target().upstream().name(), e.target().upstream()));
+        return upstreams;
     }
 
     /** The pattern that routes {@code path}, e.g. {@code /api/v1/holders/{id}/cpf/**}. */

@@ -31,6 +31,21 @@ public final class EchoUpstream {
     /** Present: close the connection without answering. */
     public static final String HANG_UP = "X-Echo-Hang-Up";
     public static final String PROBE_PATH = "/_probe/bytes-received";
+    /** Serves {@link #OPENAPI_DOCUMENT}, as a Quarkus service serves its own. */
+    public static final String OPENAPI_PATH = "/q/openapi";
+    /** A small OpenAPI document: a path of account-service, one of catalogue-service, one nobody routes. */
+    public static final String OPENAPI_DOCUMENT = """
+            {"openapi":"3.1.0","info":{"title":"echo","version":"1"},
+             "tags":[{"name":"Holders"}],
+             "paths":{
+               "/api/v1/holders/{id}/summary":{"get":{"summary":"A holder's summary","tags":["Holders"],
+                 "security":[{"SecurityScheme":[]}],
+                 "responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Summary"}}}}}}},
+               "/api/v1/trainings":{"get":{"summary":"Search trainings","responses":{"200":{"description":"OK"}}}},
+               "/internal/reindex":{"post":{"summary":"Not routed by the gateway","responses":{"204":{"description":"done"}}}}},
+             "components":{"schemas":{"Summary":{"type":"object","properties":{"hours":{"type":"integer"}}}},
+               "securitySchemes":{"SecurityScheme":{"type":"http","scheme":"bearer"}}}}
+            """;
 
     private static final int ECHOED_BODY_MAX = 64 * 1024;
 
@@ -42,6 +57,7 @@ public final class EchoUpstream {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::echo);
         server.createContext(PROBE_PATH, this::probe);
+        server.createContext(OPENAPI_PATH, exchange -> respond(exchange, OPENAPI_DOCUMENT));
         server.setExecutor(executor);
         server.start();
     }

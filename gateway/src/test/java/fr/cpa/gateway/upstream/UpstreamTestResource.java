@@ -8,8 +8,9 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * Puts an {@link EchoUpstream} in place of account-service, and a port where nothing listens in
- * place of training-rights-service.
+ * Puts an {@link EchoUpstream} in place of account-service and catalogue-service, and a port where
+ * nothing listens in place of training-rights-service, of hardship-service (the circuit breaker's)
+ * and of civic-engagement-service.
  */
 public class UpstreamTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,7 +22,10 @@ public class UpstreamTestResource implements QuarkusTestResourceLifecycleManager
             upstream = EchoUpstream.start();
             return Map.of(
                     "cpa.gateway.proxy.services.account", upstream.baseUrl(),
-                    "cpa.gateway.proxy.services.training-rights", "http://127.0.0.1:" + closedPort());
+                    "cpa.gateway.proxy.services.catalogue", upstream.baseUrl(),
+                    "cpa.gateway.proxy.services.training-rights", "http://127.0.0.1:" + closedPort(),
+                    "cpa.gateway.proxy.services.hardship", "http://127.0.0.1:" + closedPort(),
+                    "cpa.gateway.proxy.services.civic-engagement", "http://127.0.0.1:" + closedPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,81 @@
+package fr.cpa.gateway.ratelimit;
+
+import fr.cpa.gateway.proxy.PathPattern;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The rate-limit rules and their buckets, in this replica's memory. Free of Vert.x so that the rules
+ * are tested in plain JUnit with a clock in hand.
+ */
+final class RateLimiter {
+
+    /** One rule: its paths and the bucket sizes per client and per IP (null: no such limit). */
+    record Rule(String name, List<PathPattern> paths, Limit perClient, Limit perIp) {
+
+        boolean matches(String path) {
+            return paths.stream().anyMatch(p -> p.matches(path));
+        }
+    }
+
+    record Limit(long capacity, Duration period) {
+    }
+
+    /** A refusal: which limit, and how long until a request would pass. */
+    record Refusal(String rule, String limitedBy, Duration retryAfter) {
+
+        /** Whole seconds for {@code Retry-After} (RFC 9110 §10.2.3), rounded up, at least 1. */
+        long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toNanos() + 999_999_999L) / 1_000_000_000L);
+        }
+    }
+
+    private final List<Rule> rules;
+    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimiter(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * Takes a token for this request from its client's bucket (when it has a token) and from its
+     * IP's; empty if it may pass. A request refused by its client bucket takes nothing from its IP's.
+     */
+    Optional<Refusal> check(String path, String client, String ip, long now) {
+        Optional<Rule> found = rules.stream().filter(r -> r.matches(path)).findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Rule rule = found.get();
+        if (client != null && rule.perClient() != null) {
+            long wait = bucket(rule, rule.perClient(), "client", client, now).tryTake(now);
+            if (wait > 0) {
+                return Optional.of(new Refusal(rule.name(), "client", Duration.ofNanos(wait)));
+            }
+        }
+        if (ip != null && rule.perIp() != null) {
+            long wait = bucket(rule, rule.perIp(), "ip", ip, now).tryTake(now);
+            if (wait > 0) {
+                return Optional.of(new Refusal(rule.name(), "ip", Duration.ofNanos(wait)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Forgets the buckets that are full again, so that memory follows the active clients only. */
+    void sweep(long now) {
+        buckets.values().removeIf(bucket -> bucket.isFull(now));
+    }
+
+    int size() {
+        return buckets.size();
+    }
+
+    private TokenBucket bucket(Rule rule, Limit limit, String kind, String key, long now) {
+        return buckets.computeIfAbsent(rule.name() + '|' + kind + '|' + key,
+                k -> new TokenBucket(limit.capacity(), limit.period().toNanos(), now));
+    }
+}

@@ -1,0 +1,47 @@
+package fr.cpa.gateway.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Account and catalogue are the echo upstream (serving a small document); the others are down. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void theMergedDocumentHasTheRoutedPathsOfEveryServiceUpAndNamesThoseDown() {
+        given().when().get("/openapi")
+                .then().statusCode(200).contentType("application/json")
+                .body("paths", hasKey("/api/v1/holders/{id}/summary"))
+                .body("paths", hasKey("/api/v1/trainings"))
+                .body("paths", hasKey("/auth/token"))
+                .body("paths", not(hasKey("/internal/reindex")))
+                .body("components.schemas", hasKey("Summary"))
+                .body("x-cpa-missing-services", containsInAnyOrder("civic-engagement", "hardship", "training-rights"))
+                .body("info.description", containsString("training-rights (unreachable)"));
+    }
+
+    @Test
+    void theGatewaysSecuritySchemesReplaceTheServicesOwn() {
+        given().when().get("/openapi")
+                .then().statusCode(200)
+                .body("components.securitySchemes.keySet()", containsInAnyOrder("bearer", "clientCredentials"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.clientCredentials.flows.clientCredentials.tokenUrl", equalTo("/auth/token"))
+                .body("components.securitySchemes.clientCredentials.flows.clientCredentials.scopes", hasKey("employer"))
+                .body("paths.'/api/v1/holders/{id}/summary'.get.security.size()", equalTo(2))
+                .body("paths.'/api/v1/holders/{id}/summary'.get.security[0]", hasKey("bearer"));
+    }
+
+    @Test
+    void swaggerUiIsServedAndReadsTheMergedDocument() {
+        given().redirects().follow(true).when().get("/swagger")
+                .then().statusCode(200).contentType(containsString("text/html"));
+    }
+}
