@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark (issue 9): the same small JSON endpoint measured three ways in one
+# session, with wrk on loopback: direct to the upstream, through nginx proxy_pass, through the gateway.
+# Target: gateway >= 0.9 x nginx throughput and <= 1 ms added p99 over direct.
+#
+#   bench/gateway/run.sh                     # upstream: nginx serving a small static JSON (a stand-in)
+#   CPA_BENCH_UPSTREAM=http://127.0.0.1:8085 CPA_BENCH_PATH=/api/v1/trainings?size=1 bench/gateway/run.sh
+#                                            # upstream: a running catalogue-service (e.g. local-stack's)
+#   DURATION=30s CONNECTIONS=64 THREADS=2 bench/gateway/run.sh
+#
+# Installs wrk, nginx and openssl with apt-get if missing; builds the gateway if its jar is missing.
+# Writes bench/results/gateway-<UTC time>.md and prints it.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+BENCH_PATH=${CPA_BENCH_PATH:-/api/v1/trainings}
+UPSTREAM_PORT=18185
+NGINX_PORT=18190
+GATEWAY_PORT=18180
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    echo "installing $2" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+need wrk wrk
+need nginx nginx
+need openssl openssl
+
+WORK=$(mktemp -d /tmp/cpa-bench-gateway.XXXXXX)
+NGINX_PID=""
+GATEWAY_PID=""
+cleanup() {
+  [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+if [ -n "${CPA_BENCH_UPSTREAM:-}" ]; then
+  UPSTREAM=${CPA_BENCH_UPSTREAM%/}
+  UPSTREAM_KIND="service at $UPSTREAM"
+  STATIC_SERVER=""
+else
+  UPSTREAM=http://127.0.0.1:$UPSTREAM_PORT
+  UPSTREAM_KIND="nginx serving a static 140-byte JSON (stand-in for a service: measures the proxies alone)"
+  STATIC_SERVER="
+    server {
+      listen 127.0.0.1:$UPSTREAM_PORT;
+      access_log off;
+      location / {
+        default_type application/json;
+        return 200 '{\"items\":[{\"id\":\"RS5210\",\"title\":\"Soudage TIG\",\"price\":{\"amount\":120000,\"currency\":\"EUR\"}}],\"page\":0,\"size\":1,\"total\":1}';
+      }
+    }"
+fi
+UPSTREAM_HOSTPORT=${UPSTREAM#http://}
+
+# --- nginx: the stand-in upstream (unless a service is given) and the reference reverse proxy -----
+mkdir -p "$WORK/nginx/logs"
+cat > "$WORK/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+daemon off;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream backend {
+    server $UPSTREAM_HOSTPORT;
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://backend;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Request-Id \$request_id;
+    }
+  }
+  $STATIC_SERVER
+}
+NGINX
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+NGINX_PID=$!
+
+# --- the gateway: its jar, a throw-away key pair, no database on the request path -----------------
+JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
+if [ ! -f "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -o install -pl gateway -DskipTests)
+fi
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/privateKey.pem" 2>/dev/null
+openssl rsa -in "$WORK/privateKey.pem" -pubout -out "$WORK/publicKey.pem" 2>/dev/null
+# The route of $BENCH_PATH goes to the upstream, whatever service owns it; the rate limits stay on
+# (their cost is part of the gateway's) but high enough for one client hammering from 127.0.0.1.
+SERVICES=""
+for s in account training-rights hardship civic-engagement catalogue; do
+  SERVICES="$SERVICES -Dcpa.gateway.proxy.services.$s=$UPSTREAM"
+done
+java -Xms512m -Xmx512m \
+  -Dquarkus.http.port=$GATEWAY_PORT \
+  -Dquarkus.log.level=WARN -Dquarkus.log.category.\"fr.cpa.gateway.requestid.AccessLog\".level=WARN \
+  -Dmp.jwt.verify.publickey.location="$WORK/publicKey.pem" \
+  -Dsmallrye.jwt.sign.key.location="$WORK/privateKey.pem" \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none \
+  -Dquarkus.flyway.migrate-at-start=false \
+  -Dcpa.gateway.rate-limits.rules[1].per-client.capacity=1000000000 \
+  -Dcpa.gateway.rate-limits.rules[1].per-ip.capacity=1000000000 \
+  -Dcpa.gateway.rate-limits.rules[2].per-client.capacity=1000000000 \
+  -Dcpa.gateway.rate-limits.rules[2].per-ip.capacity=1000000000 \
+  $SERVICES \
+  -jar "$JAR" > "$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+
+wait_for() {
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$1"; then return 0; fi
+    sleep 0.5
+  done
+  echo "not answering: $1 (logs in $WORK)" >&2
+  exit 1
+}
+wait_for "$UPSTREAM$BENCH_PATH"
+wait_for "http://127.0.0.1:$NGINX_PORT$BENCH_PATH"
+wait_for "http://127.0.0.1:$GATEWAY_PORT$BENCH_PATH"
+
+# --- measure ------------------------------------------------------------------------------------
+to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
+}
+measure() { # name url -> "rps p50 p99 errors"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$2" > /dev/null
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2")
+  echo "$out" > "$WORK/wrk-$1.txt"
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+  p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+  errors=$(echo "$out" | awk '/Non-2xx/ { print $NF } /Socket errors/ { print "socket:" $0 }' | tr '\n' ' ')
+  echo "$rps $p50 $p99 ${errors:-none}"
+}
+read -r D_RPS D_P50 D_P99 D_ERR <<<"$(measure direct "$UPSTREAM$BENCH_PATH")"
+read -r N_RPS N_P50 N_P99 N_ERR <<<"$(measure nginx "http://127.0.0.1:$NGINX_PORT$BENCH_PATH")"
+read -r G_RPS G_P50 G_P99 G_ERR <<<"$(measure gateway "http://127.0.0.1:$GATEWAY_PORT$BENCH_PATH")"
+
+RATIO=$(awk -v g="$G_RPS" -v n="$N_RPS" 'BEGIN { printf "%.2f", g / n }')
+ADDED_P99=$(awk -v g="$G_P99" -v d="$D_P99" 'BEGIN { printf "%.3f", g - d }')
+NGINX_ADDED_P99=$(awk -v g="$N_P99" -v d="$D_P99" 'BEGIN { printf "%.3f", g - d }')
+THROUGHPUT_OK=$(awk -v r="$RATIO" 'BEGIN { print (r >= 0.9) ? "met" : "NOT met" }')
+LATENCY_OK=$(awk -v a="$ADDED_P99" 'BEGIN { print (a <= 1.0) ? "met" : "NOT met" }')
+
+STAMP=$(date -u +%Y-%m-%dT%H%M%SZ)
+RESULT="$ROOT/bench/results/gateway-$STAMP.md"
+cat > "$RESULT" <<MD
+# Gateway benchmark, $STAMP
+
+wrk, $THREADS threads, $CONNECTIONS connections, $DURATION after a $WARMUP warm-up each, loopback,
+\`GET $BENCH_PATH\`. Upstream: $UPSTREAM_KIND.
+Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load before the run $(cut -d' ' -f1-3 /proc/loadavg);
+$(nginx -v 2>&1), $(java -version 2>&1 | head -1), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }').
+wrk, nginx, the gateway and the upstream share the same cores.
+
+| path | requests/s | p50 (ms) | p99 (ms) | errors |
+| --- | ---: | ---: | ---: | --- |
+| direct | $D_RPS | $D_P50 | $D_P99 | $D_ERR |
+| nginx proxy_pass | $N_RPS | $N_P50 | $N_P99 | $N_ERR |
+| gateway | $G_RPS | $G_P50 | $G_P99 | $G_ERR |
+
+- gateway / nginx throughput: **$RATIO** (target ≥ 0.9: $THROUGHPUT_OK)
+- p99 added by the gateway over direct: **$ADDED_P99 ms** (target ≤ 1 ms: $LATENCY_OK); by nginx: $NGINX_ADDED_P99 ms
+
+The gateway ran with its production filters on: request id, access log (at WARN, so not written),
+security headers, JWT check (no token sent), rate limits (raised out of reach), step-up check,
+circuit breaker.
+MD
+cat "$RESULT"
