@@ -23,6 +23,8 @@ public class CpfEntry extends PanacheEntityBase {
 
     public static final String ORDINARY = "ORDINARY";
     public static final String CEC_POT = "CEC";
+    /** Hardship-account (C2P) points converted to training money (no co-payment on what it pays). */
+    public static final String C2P_POT = "C2P";
     public static final String HOURS_ERA = "HOURS_ERA";
     public static final String CIVIL_SERVANT_HOURS = "CIVIL_SERVANT_HOURS";
     public static final String TOP_UP_PREFIX = "TOP_UP:";

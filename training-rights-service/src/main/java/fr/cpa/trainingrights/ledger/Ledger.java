@@ -118,8 +118,9 @@ public class Ledger {
         }
     }
 
+    /** C2P training money is outside the cap like a top-up: it counts in the top-ups total of the account. */
     static String potKind(String pot) {
-        return pot.startsWith(CpfEntry.TOP_UP_PREFIX) ? "TOP_UP" : pot;
+        return pot.startsWith(CpfEntry.TOP_UP_PREFIX) || CpfEntry.C2P_POT.equals(pot) ? "TOP_UP" : pot;
     }
 
     /** Balances of each pot (money, held, earmark) derived from the entries. */

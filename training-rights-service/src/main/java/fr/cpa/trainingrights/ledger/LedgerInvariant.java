@@ -36,7 +36,7 @@ public class LedgerInvariant {
                 left join (select holder_id,
                                   sum(case when pot = 'ORDINARY' then amount_cents else 0 end) ordinary,
                                   sum(case when pot = 'CEC' then amount_cents else 0 end) cec,
-                                  sum(case when pot like 'TOP\\_UP:%' then amount_cents else 0 end) top_up,
+                                  sum(case when pot like 'TOP\\_UP:%' or pot = 'C2P' then amount_cents else 0 end) top_up,
                                   sum(held_cents) held,
                                   sum(case when pot = 'CIVIL_SERVANT_HOURS' then minutes else 0 end) cs_minutes,
                                   sum(case when pot = 'HOURS_ERA' then minutes else 0 end) era_minutes,

@@ -1,0 +1,187 @@
+package fr.cpa.trainingrights.acquisition;
+
+import fr.cpa.platform.contract.Topics;
+import fr.cpa.testing.CpaTestResources;
+import fr.cpa.testing.TestEvents;
+import fr.cpa.testing.TestKafka;
+import fr.cpa.testing.TestTokens;
+import fr.cpa.trainingrights.Accounts;
+import fr.cpa.trainingrights.ledger.LedgerInvariant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Declared activity from Kafka → the yearly run → explained ledger entries; crash and resume. */
+@QuarkusTest
+@QuarkusTestResource(value = CpaTestResources.class, restrictToAnnotatedClass = false)
+class AcquisitionRunTest {
+
+    static final String ADMIN = TestTokens.role("admin", "ops");
+    /** 1 607 h / 12, in minutes */
+    static final long MONTH = 8035;
+
+    @Inject
+    AcquisitionRuns runs;
+    @Inject
+    LedgerInvariant invariant;
+    @Inject
+    EntityManager em;
+
+    @AfterEach
+    void ledgerStillAddsUp() {
+        LedgerInvariant.Report report = invariant.check();
+        assertTrue(report.holds(), report.toString());
+    }
+
+    static void declare(UUID holder, UUID declaration, int version, String period, long paid, long reference) {
+        TestKafka.send(Topics.ACTIVITY, holder.toString(), TestEvents.envelope(UUID.randomUUID(), "ActivityDeclared",
+                "account-service", holder, """
+                        {"holderId":"%s","declarationId":"%s","version":%d,"siret":"73282932000074","period":"%s",
+                         "status":"EMPLOYEE","category":null,"timeUnit":"HOURS","paidTime":%d,"referenceTime":%d,
+                         "partTimeRate":100,"grossPay":null,"countedAbsences":[]}""".formatted(holder, declaration, version, period, paid, reference)));
+    }
+
+    static void fullYear(UUID holder, int year) {
+        for (int m = 1; m <= 12; m++) {
+            declare(holder, UUID.randomUUID(), 1, "%d-%02d".formatted(year, m), MONTH, MONTH);
+        }
+    }
+
+    long paidMinutes(UUID holder, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select coalesce(sum(paid_time), -1) from activity_month where holder_id = :h and year = :y")
+                .setParameter("h", holder).setParameter("y", year).getSingleResult()).longValue());
+    }
+
+    long acquisitions(UUID holder, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from cpf_entry where holder_id = :h and year = :y and kind = 'ACQUISITION'")
+                .setParameter("h", holder).setParameter("y", year).getSingleResult()).longValue());
+    }
+
+    static UUID startRun(int year, int status) {
+        return UUID.fromString(given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"year\": " + year + "}")
+                .when().post("/api/v1/admin/acquisition-runs")
+                .then().statusCode(status).extract().path("id"));
+    }
+
+    static io.restassured.response.ValidatableResponse cpf(UUID holder) {
+        return given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/cpf").then().statusCode(200);
+    }
+
+    @Test
+    void theRunCreditsEachHolderOnceWithAnExplanation() {
+        UUID fullTime = Accounts.open();
+        UUID partTime = Accounts.open();
+        UUID withdrawn = Accounts.open();
+        fullYear(fullTime, 2025);
+        UUID declaration = UUID.randomUUID();
+        declare(partTime, declaration, 1, "2025-03", 2000, MONTH);
+        // version 2 of the same declaration replaces version 1; a late version 1 changes nothing
+        declare(partTime, declaration, 2, "2025-03", 4000, MONTH);
+        declare(partTime, declaration, 1, "2025-03", 2000, MONTH);
+        UUID cancelled = UUID.randomUUID();
+        declare(withdrawn, cancelled, 1, "2025-05", MONTH, MONTH);
+        TestKafka.send(Topics.ACTIVITY, withdrawn.toString(), TestEvents.envelope(UUID.randomUUID(), "ActivityWithdrawn",
+                "account-service", withdrawn, "{\"holderId\":\"%s\",\"declarationId\":\"%s\",\"period\":\"2025-05\"}".formatted(withdrawn, cancelled)));
+        UUID marker = Accounts.open(); // same topic order per key: wait on each holder's own figures
+        await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(fullTime, 2025) == 12 * MONTH
+                && paidMinutes(partTime, 2025) == 4000 && paidMinutes(withdrawn, 2025) == -1);
+
+        UUID run = startRun(2025, 202);
+        assertEquals(run, startRun(2025, 200), "one run per year: a repeat returns it");
+        runs.resume(run);
+
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/acquisition-runs/" + run)
+                .then().statusCode(200).body("status", equalTo("DONE")).body("pending", equalTo(0))
+                .body("failed", equalTo(0)).body("year", equalTo(2025));
+        cpf(fullTime).body("ordinary.amount", equalTo(50000)).body("roomLeft.amount", equalTo(450000));
+        // 500 € × 4 000 / 96 420 = 20.742… € → 20.75 €
+        cpf(partTime).body("ordinary.amount", equalTo(2075));
+        cpf(withdrawn).body("ordinary.amount", equalTo(0));
+        cpf(marker).body("ordinary.amount", equalTo(0));
+        given().auth().oauth2(TestTokens.holder(partTime)).when().get("/api/v1/holders/" + partTime + "/cpf/entries")
+                .then().statusCode(200)
+                .body("items[0].kind", equalTo("ACQUISITION")).body("items[0].year", equalTo(2025))
+                .body("items[0].explanation[0].rule", equalTo("EUROS_ERA_EMPLOYEE"))
+                .body("items[0].explanation[0].arithmetic", hasItem(containsString("rounded up to the cent")));
+        assertTrue(TestKafka.records(Topics.CPF, Duration.ofSeconds(30), r -> r.key().equals(fullTime.toString()))
+                .stream().anyMatch(r -> r.key().equals(fullTime.toString()) && r.value().contains("\"ACQUISITION\"")));
+
+        // running it again credits nobody twice
+        runs.resume(run);
+        assertEquals(1, acquisitions(fullTime, 2025));
+        cpf(fullTime).body("ordinary.amount", equalTo(50000));
+    }
+
+    @Test
+    void aCrashMidChunkLeavesNothingHalfWrittenAndTheRunResumes() {
+        UUID a = Accounts.open();
+        UUID b = Accounts.open();
+        fullYear(a, 2023);
+        fullYear(b, 2023);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(a, 2023) == 12 * MONTH && paidMinutes(b, 2023) == 12 * MONTH);
+        UUID run = startRun(2023, 202);
+
+        AtomicInteger seen = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> runs.processChunk(run, 2023, 100_000, holder -> {
+            if (seen.incrementAndGet() == 2) {
+                throw new IllegalStateException("simulated crash of the worker");
+            }
+        }));
+        assertEquals(0, acquisitions(a, 2023) + acquisitions(b, 2023), "the crashed chunk rolled back entirely");
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/acquisition-runs/" + run)
+                .then().body("status", equalTo("RUNNING")).body("done", equalTo(0));
+
+        runs.resume(run);
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/acquisition-runs/" + run)
+                .then().body("status", equalTo("DONE")).body("pending", equalTo(0));
+        assertEquals(1, acquisitions(a, 2023));
+        assertEquals(1, acquisitions(b, 2023));
+        cpf(a).body("ordinary.amount", equalTo(50000));
+    }
+
+    @Test
+    void hoursOf2018AreCreditedThenConvertedAt15EurosAnHour() {
+        UUID holder = Accounts.open();
+        fullYear(holder, 2018);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(holder, 2018) == 12 * MONTH);
+        runs.resume(startRun(2018, 202));
+        // 24 h × 15 € = 360 €
+        cpf(holder).body("ordinary.amount", equalTo(36000)).body("hoursBalanceMinutes", equalTo(0));
+        given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/cpf/entries")
+                .then().body("items.kind", hasItem("CONVERSION"))
+                .body("items[2].kind", equalTo("ACQUISITION")).body("items[2].minutes", equalTo(1440))
+                .body("items[0].explanation[0].rule", equalTo("CONVERSION_2019"));
+    }
+
+    @Test
+    void runsAreForAdminsAndYearsAreChecked() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"year\": 2014}")
+                .when().post("/api/v1/admin/acquisition-runs")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+        given().auth().oauth2(TestTokens.holder(UUID.randomUUID())).contentType(ContentType.JSON).body("{\"year\": 2022}")
+                .when().post("/api/v1/admin/acquisition-runs")
+                .then().statusCode(403);
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/acquisition-runs/" + UUID.randomUUID())
+                .then().statusCode(404);
+    }
+}
