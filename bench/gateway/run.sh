@@ -120,8 +120,9 @@ java -Xms512m -Xmx512m \
 GATEWAY_PID=$!
 
 wait_for() {
-  for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$1"; then return 0; fi
+  # A loaded machine may take a minute or two to start a JVM.
+  for _ in $(seq 1 300); do
+    if curl -fs -o /dev/null "$1"; then return 0; fi
     sleep 0.5
   done
   echo "not answering: $1 (logs in $WORK)" >&2
