@@ -28,6 +28,32 @@ public final class Databases {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a plain database name: " + name);
         }
+        // A server that has just started, on a busy machine, may time out a first connection.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tryCreate(jdbcUrl, user, password, name);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                sleep(attempt * 1000L);
+            }
+        }
+    }
+
+    private static final int CONNECT_ATTEMPTS = 5;
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
+        }
+    }
+
+    private static void tryCreate(String jdbcUrl, String user, String password, String name) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, name);
