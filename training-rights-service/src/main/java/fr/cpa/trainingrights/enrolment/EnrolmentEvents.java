@@ -1,0 +1,183 @@
+package fr.cpa.trainingrights.enrolment;
+
+import fr.cpa.platform.consumer.IdempotentConsumer;
+import fr.cpa.platform.contract.CpfMovement;
+import fr.cpa.platform.contract.EnrolmentRequested;
+import fr.cpa.platform.contract.EnrolmentTransition;
+import fr.cpa.platform.contract.FundsRefused;
+import fr.cpa.platform.contract.FundsReserved;
+import fr.cpa.platform.contract.FundsSettled;
+import fr.cpa.platform.contract.Topics;
+import fr.cpa.platform.event.EventEnvelope;
+import fr.cpa.platform.event.EventJson;
+import fr.cpa.platform.event.MalformedEventException;
+import fr.cpa.platform.money.Money;
+import fr.cpa.platform.outbox.Outbox;
+import fr.cpa.trainingrights.account.CpfAccount;
+import fr.cpa.trainingrights.ledger.CpfEntry;
+import fr.cpa.trainingrights.ledger.Ledger;
+import fr.cpa.trainingrights.rules.CoPayment;
+import fr.cpa.trainingrights.rules.ParameterTable;
+import fr.cpa.trainingrights.rules.Spending;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The CPF side of the enrolment saga ({@code cpa.enrolment.v1} → {@code cpa.funding.v1}): a request
+ * places holds pot by pot in spending order (or is refused with a reason), entry into training
+ * captures them, a refusal or cancellation releases them — except a late cancellation
+ * ({@code fullRecredit = false}), whose rights are spent.
+ */
+@ApplicationScoped
+public class EnrolmentEvents {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final IdempotentConsumer consumer;
+    private final EventJson json;
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final Spending spending = new Spending(ParameterTable.LAW);
+    private final CoPayment coPayment = new CoPayment(ParameterTable.LAW);
+
+    EnrolmentEvents(IdempotentConsumer consumer, EventJson json, Ledger ledger, Outbox outbox, EntityManager em) {
+        this.consumer = consumer;
+        this.json = json;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    @Incoming("enrolments")
+    @Blocking
+    public void onEnrolmentEvent(ConsumerRecord<String, String> record) {
+        consumer.consume("training-rights.enrolments", record, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        switch (event.type()) {
+            case EnrolmentRequested.TYPE -> requested(event, json.data(event, EnrolmentRequested.class));
+            case EnrolmentTransition.STARTED -> settle(event, json.data(event, EnrolmentTransition.class), true);
+            case EnrolmentTransition.REFUSED -> settle(event, json.data(event, EnrolmentTransition.class), false);
+            case EnrolmentTransition.CANCELLED -> {
+                EnrolmentTransition t = json.data(event, EnrolmentTransition.class);
+                settle(event, t, Boolean.FALSE.equals(t.fullRecredit()));
+            }
+            default -> { } // completed: nothing left to do on the CPF
+        }
+    }
+
+    private void requested(EventEnvelope event, EnrolmentRequested r) {
+        if (r.enrolmentId() == null || r.holderId() == null || r.price() == null || r.price().amount() <= 0
+                || r.certificationType() == null) {
+            throw new MalformedEventException("EnrolmentRequested needs enrolmentId, holderId, certificationType and a positive price");
+        }
+        if (CpfEntry.count("enrolmentId", r.enrolmentId()) > 0) {
+            return; // already answered
+        }
+        CpfAccount account = CpfAccount.findById(r.holderId());
+        if (account == null || account.closed) {
+            refuse(r, "ACCOUNT_CLOSED", "this CPF is closed or unknown");
+            return;
+        }
+        LocalDate today = event.time() == null ? LocalDate.now(PARIS) : LocalDate.ofInstant(event.time(), PARIS);
+        long coFunding = r.employerCoFunding() == null ? 0 : r.employerCoFunding().amount();
+        Map<String, Ledger.PotBalance> balances = ledger.pots(r.holderId());
+        List<Spending.Pot> pots = new ArrayList<>();
+        balances.values().forEach(p -> {
+            Spending.PotKind kind = switch (p.kind()) {
+                case "ORDINARY" -> Spending.PotKind.ORDINARY;
+                case "CEC" -> Spending.PotKind.CEC;
+                case "TOP_UP" -> Spending.PotKind.TOP_UP;
+                default -> null; // hours are not spent on the public catalogue
+            };
+            if (kind != null) {
+                pots.add(new Spending.Pot(p.pot(), kind, p.availableCents(), p.earmarkedTo()));
+            }
+        });
+        Spending.Plan plan = spending.plan(new Spending.Purchase(today, r.certificationType(), r.certificationCode(),
+                r.price().amount(), r.jobSeeker(), coFunding), pots);
+        if (plan.refusal().isPresent()) {
+            refuse(r, plan.refusal().get(), plan.explanation().result());
+            return;
+        }
+        boolean c2pOnly = !plan.byPot().isEmpty() && plan.byPot().keySet().stream().allMatch(CpfEntry.C2P_POT::equals);
+        boolean workAccident = plan.byPot().keySet().stream().anyMatch(this::isWorkAccidentTopUp);
+        CoPayment.Result due = coPayment.due(today, new CoPayment.Exemptions(r.jobSeeker(), coFunding > 0, c2pOnly, workAccident));
+        Map<String, Money> held = new LinkedHashMap<>();
+        boolean first = true;
+        CpfEntry last = null;
+        for (var e : plan.byPot().entrySet()) {
+            last = ledger.append(account, new Ledger.Draft(CpfEntry.Kind.HOLD, e.getKey(), 0, e.getValue(), 0, null,
+                    r.enrolmentId(), first ? event.id() : null, null, null, null, List.of(plan.explanation(), due.explanation())));
+            first = false;
+            held.put(e.getKey(), Money.cents(e.getValue()));
+        }
+        ledger.publishMovement(CpfMovement.HOLD_CHANGED, account, last, plan.cpfCents());
+        outbox.publish(Topics.FUNDING, FundsReserved.TYPE, r.holderId(), new FundsReserved(r.enrolmentId(), r.holderId(),
+                held, Money.cents(plan.remainderDueByHolder()), Money.cents(due.cents())));
+    }
+
+    private boolean isWorkAccidentTopUp(String pot) {
+        if (!pot.startsWith(CpfEntry.TOP_UP_PREFIX)) {
+            return false;
+        }
+        CpfEntry topUp = CpfEntry.findById(UUID.fromString(pot.substring(CpfEntry.TOP_UP_PREFIX.length())));
+        return topUp != null && "WORK_ACCIDENT".equals(topUp.topUpKind);
+    }
+
+    private void refuse(EnrolmentRequested r, String reason, String detail) {
+        outbox.publish(Topics.FUNDING, FundsRefused.TYPE, r.holderId(), new FundsRefused(r.enrolmentId(), r.holderId(), reason, detail));
+    }
+
+    /** Captures (spends) or releases what is still held for the enrolment, pot by pot. */
+    private void settle(EventEnvelope event, EnrolmentTransition t, boolean capture) {
+        if (t.enrolmentId() == null || t.holderId() == null) {
+            throw new MalformedEventException(event.type() + " needs enrolmentId and holderId");
+        }
+        CpfAccount account = CpfAccount.findById(t.holderId());
+        if (account == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> stillHeld = em.createNativeQuery("""
+                        select pot, sum(held_cents) from cpf_entry where enrolment_id = :e and holder_id = :h
+                        group by pot having sum(held_cents) > 0 order by min(line)""")
+                .setParameter("e", t.enrolmentId()).setParameter("h", t.holderId()).getResultList();
+        if (stillHeld.isEmpty()) {
+            return; // refused, never held, or already settled
+        }
+        long total = 0;
+        CpfEntry last = null;
+        boolean first = true;
+        for (Object[] row : stillHeld) {
+            long cents = ((Number) row[1]).longValue();
+            total += cents;
+            fr.cpa.trainingrights.rules.Explanation why = new fr.cpa.trainingrights.rules.Explanation(
+                    capture ? "CAPTURE" : "RELEASE", "L6323-6; catalogue's " + event.type(), List.of(),
+                    Map.of("enrolmentId", t.enrolmentId().toString(), "event", event.type(),
+                            "reason", String.valueOf(t.reason()), "fullRecredit", String.valueOf(t.fullRecredit())),
+                    List.of((capture ? "spend " : "give back ") + Money.cents(cents) + " held in " + row[0]),
+                    capture ? "the training is paid from " + row[0] : "the money is available again");
+            last = ledger.append(account, new Ledger.Draft(capture ? CpfEntry.Kind.CAPTURE : CpfEntry.Kind.RELEASE,
+                    (String) row[0], capture ? -cents : 0, -cents, 0, null, t.enrolmentId(), first ? event.id() : null,
+                    null, null, null, List.of(why)));
+            first = false;
+        }
+        ledger.publishMovement(capture ? CpfMovement.DEBITED : CpfMovement.HOLD_CHANGED, account, last, total);
+        outbox.publish(Topics.FUNDING, capture ? FundsSettled.CAPTURED : FundsSettled.RELEASED, t.holderId(),
+                new FundsSettled(t.enrolmentId(), t.holderId(), Money.cents(total)));
+    }
+}
