@@ -52,9 +52,14 @@ public class PayrollBench {
         }
     }
 
+    static String loadAtStart = "";
+
     public static void main(String[] args) throws Exception {
+        loadAtStart = Files.readString(Path.of("/proc/loadavg")).trim();
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path jar = root.resolve("account-service/target/quarkus-app/quarkus-run.jar");
+        // -Djar= lets the benchmark run a copy of the packaged service while the module is being rebuilt
+        Path jar = System.getProperty("jar") != null ? Path.of(System.getProperty("jar"))
+                : root.resolve("account-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build account-service first: " + jar);
         }
@@ -67,8 +72,13 @@ public class PayrollBench {
         int port = freePort();
         String jdbc = postgres.jdbcUrl("account");
 
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        String serviceOptions = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "");
+        if (!serviceOptions.isBlank()) {
+            command.addAll(List.of(serviceOptions.trim().split("\\s+"))); // e.g. -XX:StartFlightRecording=…
+        }
+        command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbc,
                 "-Dquarkus.datasource.username=" + postgres.user(),
@@ -77,7 +87,7 @@ public class PayrollBench {
                 "-Dmp.jwt.verify.publickey.location=" + keys.publicKey(),
                 "-Dcpa.nir.hash-key=" + HASH_KEY,
                 "-Dcpa.nir.encryption-key=" + ENCRYPTION_KEY,
-                "-jar", jar.toString());
+                "-jar", jar.toString()));
         Process service = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("account-service.log").toFile()).start();
         try {
@@ -94,7 +104,10 @@ public class PayrollBench {
                 rounds.add(round("first month (unknown NIRs → pending holders)", "2025-01", http, base, key, sirets, db));
                 rounds.add(round("next month (known holders)", "2025-02", http, base, key, sirets, db));
                 double copySeconds = copy(db);
-                write(root, rounds, copySeconds);
+                List<String> phases = Files.readAllLines(work.resolve("account-service.log")).stream()
+                        .filter(line -> line.contains("accepted: SIRET")).map(line -> line.replaceAll(".*accepted: ", ""))
+                        .toList();
+                write(root, rounds, copySeconds, phases);
             }
         } finally {
             service.destroy();
@@ -247,7 +260,7 @@ public class PayrollBench {
         }
     }
 
-    static void write(Path root, List<Round> rounds, double copySeconds) throws Exception {
+    static void write(Path root, List<Round> rounds, double copySeconds, List<String> phases) throws Exception {
         long copyRows = (long) ESTABLISHMENTS * EMPLOYEES;
         double copyRate = copyRows / copySeconds;
         StringBuilder md = new StringBuilder("# Payroll push benchmark — ")
@@ -258,7 +271,7 @@ public class PayrollBench {
                 .append("(outbox drained). Baseline: `COPY` of the same number of rows (same columns as ")
                 .append("`declaration_employee`) into a plain table of the same PostgreSQL, in the same session.\n\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average ")
-                .append(Files.readString(Path.of("/proc/loadavg")).trim()).append(" at the end (a shared machine).\n\n")
+                .append(Files.readString(Path.of("/proc/loadavg")).trim()).append(" at the end, ").append(loadAtStart).append(" at the start (a shared machine).\n\n")
                 .append("| round | employee-months | accepted (s) | all events published (s) | events | rows/s end to end | ratio to COPY |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (Round r : rounds) {
@@ -267,6 +280,10 @@ public class PayrollBench {
         }
         md.append(String.format("%nCOPY: %d rows in %.2f s = %.0f rows/s. Target: ≥ 0.5× the COPY rate.%n",
                 copyRows, copySeconds, copyRate));
+        md.append("\nThe service's own timing of each declaration (from its log):\n\n");
+        for (String phase : phases) {
+            md.append("- ").append(phase).append('\n');
+        }
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
         Path file = results.resolve("payroll-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -177,24 +176,30 @@ class DeclarationStore {
         }
     }
 
-    /** Holder ids by the hex of their NIR look-up hash, for those of {@code hashes} already known. */
+    /** Rows per multi-row statement: PostgreSQL binds at most 32 767 parameters in one statement. */
+    private static final int ROWS_PER_STATEMENT = 1000;
+
+    /**
+     * Holder ids by the hex of their NIR look-up hash, for those of {@code hashes} already known: one
+     * query per {@value #ROWS_PER_STATEMENT} hashes, on the unique index of {@code nir_hash}.
+     */
     Map<String, UUID> holdersByHash(Connection c, List<byte[]> hashes) throws SQLException {
         Map<String, UUID> found = new HashMap<>();
-        if (hashes.isEmpty()) {
-            return found;
-        }
-        StringBuilder sql = new StringBuilder("select nir_hash, id from holder where nir_hash in (");
-        for (int i = 0; i < hashes.size(); i++) {
-            sql.append(i == 0 ? "?" : ",?");
-        }
-        sql.append(')');
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < hashes.size(); i++) {
-                s.setBytes(i + 1, hashes.get(i));
+        for (int from = 0; from < hashes.size(); from += ROWS_PER_STATEMENT) {
+            List<byte[]> chunk = hashes.subList(from, Math.min(hashes.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("select nir_hash, id from holder where nir_hash in (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "?" : ",?");
             }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.put(HexFormat.of().formatHex(r.getBytes(1)), (UUID) r.getObject(2));
+            sql.append(')');
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setBytes(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.put(HexFormat.of().formatHex(r.getBytes(1)), (UUID) r.getObject(2));
+                    }
                 }
             }
         }
@@ -202,108 +207,83 @@ class DeclarationStore {
     }
 
     /**
-     * Creates pending holders in one statement; a NIR that a concurrent request registered meanwhile
-     * is skipped ({@code on conflict do nothing}). Returns the ids actually created.
+     * Creates pending holders, {@value #ROWS_PER_STATEMENT} per statement; a NIR that a concurrent request
+     * registered meanwhile is skipped ({@code on conflict do nothing}). Returns the ids actually created.
      */
     List<UUID> insertPendingHolders(Connection c, List<NewHolder> holders) throws SQLException {
         List<UUID> created = new ArrayList<>();
-        if (holders.isEmpty()) {
-            return created;
-        }
-        StringBuilder sql = new StringBuilder("""
-                insert into holder (id, nir_hash, nir_cipher, last_name, first_name, birth_date, identity_status,
-                created_at, version) values """);
-        for (int i = 0; i < holders.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, 'PENDING', ?, 0)");
-        }
-        sql.append(" on conflict (nir_hash) do nothing returning id");
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (NewHolder h : holders) {
-                s.setObject(p++, h.id());
-                s.setBytes(p++, h.nirHash());
-                s.setBytes(p++, h.nirCipher());
-                s.setString(p++, h.lastName());
-                s.setString(p++, h.firstName());
-                s.setDate(p++, Date.valueOf(h.birthDate()));
-                s.setTimestamp(p++, now);
+        for (int from = 0; from < holders.size(); from += ROWS_PER_STATEMENT) {
+            List<NewHolder> chunk = holders.subList(from, Math.min(holders.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("""
+                    insert into holder (id, nir_hash, nir_cipher, last_name, first_name, birth_date, identity_status,
+                    created_at, version) values """);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, 'PENDING', ?, 0)");
             }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    created.add((UUID) r.getObject(1));
+            sql.append(" on conflict (nir_hash) do nothing returning id");
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (NewHolder h : chunk) {
+                    s.setObject(p++, h.id());
+                    s.setBytes(p++, h.nirHash());
+                    s.setBytes(p++, h.nirCipher());
+                    s.setString(p++, h.lastName());
+                    s.setString(p++, h.firstName());
+                    s.setDate(p++, Date.valueOf(h.birthDate()));
+                    s.setTimestamp(p++, now);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        created.add((UUID) r.getObject(1));
+                    }
                 }
             }
         }
         return created;
     }
 
+    /**
+     * The batch's employee-months with one {@code COPY}; {@code absencesJson} is each one's counted
+     * absences, in the order of {@code employees}.
+     */
     void insertLines(Connection c, UUID declarationId, List<DeclaredEmployee> employees, Map<Integer, UUID> holders,
                      List<String> absencesJson) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into declaration_employee (declaration_id, line, holder_id, last_name, first_name, birth_date,
+        try (CopyRows copy = CopyRows.open(c, """
+                copy declaration_employee (declaration_id, line, holder_id, last_name, first_name, birth_date,
                 contract_nature, contract_start, contract_end, status, category, time_unit, paid_time, reference_time,
-                part_time_rate, gross_pay, absences) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                part_time_rate, gross_pay, absences) from stdin""")) {
             for (int i = 0; i < employees.size(); i++) {
                 DeclaredEmployee e = employees.get(i);
-                s.setObject(1, declarationId);
-                s.setInt(2, e.index());
-                s.setObject(3, holders.get(e.index()));
-                s.setString(4, e.lastName());
-                s.setString(5, e.firstName());
-                s.setDate(6, Date.valueOf(e.birthDate()));
-                s.setString(7, e.contract().nature());
-                s.setDate(8, Date.valueOf(e.contract().start()));
-                s.setDate(9, e.contract().end() == null ? null : Date.valueOf(e.contract().end()));
-                s.setString(10, e.contract().status());
-                s.setString(11, e.contract().category());
-                s.setString(12, e.timeUnit());
-                setLong(s, 13, e.paidTime());
-                setLong(s, 14, e.referenceTime());
-                if (e.partTimeRate() == null) {
-                    s.setNull(15, Types.INTEGER);
-                } else {
-                    s.setInt(15, e.partTimeRate());
-                }
-                setLong(s, 16, e.grossPayCents());
-                s.setString(17, absencesJson.get(i));
-                s.addBatch();
+                copy.value(declarationId).number(e.index()).value(holders.get(e.index()))
+                        .text(e.lastName()).text(e.firstName()).value(e.birthDate())
+                        .text(e.contract().nature()).value(e.contract().start()).value(e.contract().end())
+                        .text(e.contract().status()).text(e.contract().category()).text(e.timeUnit())
+                        .value(e.paidTime()).value(e.referenceTime()).value(e.partTimeRate()).value(e.grossPayCents())
+                        .text(absencesJson.get(i))
+                        .endRow();
             }
-            s.executeBatch();
+            copy.finish();
         }
     }
 
+    /** The batch's hardship factors with one {@code COPY} (none: no statement). */
     void insertExposures(Connection c, UUID declarationId, int year, List<DeclaredEmployee> employees,
                          Map<Integer, UUID> holders) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into declaration_exposure (declaration_id, line, holder_id, year, factor, quantity, unit, months)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            boolean any = false;
+        if (employees.stream().allMatch(e -> e.exposures().isEmpty())) {
+            return;
+        }
+        try (CopyRows copy = CopyRows.open(c, """
+                copy declaration_exposure (declaration_id, line, holder_id, year, factor, quantity, unit, months)
+                from stdin""")) {
             for (DeclaredEmployee e : employees) {
                 for (DeclaredEmployee.Exposure x : e.exposures()) {
-                    s.setObject(1, declarationId);
-                    s.setInt(2, e.index());
-                    s.setObject(3, holders.get(e.index()));
-                    s.setInt(4, year);
-                    s.setString(5, x.factor());
-                    s.setLong(6, x.quantity());
-                    s.setString(7, x.unit());
-                    s.setInt(8, x.months());
-                    s.addBatch();
-                    any = true;
+                    copy.value(declarationId).number(e.index()).value(holders.get(e.index())).number(year)
+                            .text(x.factor()).number(x.quantity()).text(x.unit()).number(x.months())
+                            .endRow();
                 }
             }
-            if (any) {
-                s.executeBatch();
-            }
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, value);
+            copy.finish();
         }
     }
 }

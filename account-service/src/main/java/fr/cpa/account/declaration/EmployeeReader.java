@@ -347,6 +347,10 @@ final class EmployeeReader {
                 error(name, "must be at most " + maxLength + " characters");
                 return null;
             }
+            if (text.indexOf('\u0000') >= 0) {
+                error(name, "must not contain the NUL character"); // PostgreSQL text cannot hold it
+                return null;
+            }
             return text;
         }
 
