@@ -16,6 +16,7 @@ import fr.cpa.platform.outbox.Outbox;
 import fr.cpa.trainingrights.account.CpfAccount;
 import fr.cpa.trainingrights.ledger.CpfEntry;
 import fr.cpa.trainingrights.ledger.Ledger;
+import fr.cpa.trainingrights.refund.Refunds;
 import fr.cpa.trainingrights.rules.CoPayment;
 import fr.cpa.trainingrights.rules.ParameterTable;
 import fr.cpa.trainingrights.rules.Spending;
@@ -49,10 +50,12 @@ public class EnrolmentEvents {
     private final Ledger ledger;
     private final Outbox outbox;
     private final EntityManager em;
+    private final Refunds refunds;
     private final Spending spending = new Spending(ParameterTable.LAW);
     private final CoPayment coPayment = new CoPayment(ParameterTable.LAW);
 
-    EnrolmentEvents(IdempotentConsumer consumer, EventJson json, Ledger ledger, Outbox outbox, EntityManager em) {
+    EnrolmentEvents(IdempotentConsumer consumer, EventJson json, Ledger ledger, Outbox outbox, EntityManager em, Refunds refunds) {
+        this.refunds = refunds;
         this.consumer = consumer;
         this.json = json;
         this.ledger = ledger;
@@ -71,10 +74,7 @@ public class EnrolmentEvents {
             case EnrolmentRequested.TYPE -> requested(event, json.data(event, EnrolmentRequested.class));
             case EnrolmentTransition.STARTED -> settle(event, json.data(event, EnrolmentTransition.class), true);
             case EnrolmentTransition.REFUSED -> settle(event, json.data(event, EnrolmentTransition.class), false);
-            case EnrolmentTransition.CANCELLED -> {
-                EnrolmentTransition t = json.data(event, EnrolmentTransition.class);
-                settle(event, t, Boolean.FALSE.equals(t.fullRecredit()));
-            }
+            case EnrolmentTransition.CANCELLED -> cancelled(event, json.data(event, EnrolmentTransition.class));
             default -> { } // completed: nothing left to do on the CPF
         }
     }
@@ -142,14 +142,33 @@ public class EnrolmentEvents {
         outbox.publish(Topics.FUNDING, FundsRefused.TYPE, r.holderId(), new FundsRefused(r.enrolmentId(), r.holderId(), reason, detail));
     }
 
-    /** Captures (spends) or releases what is still held for the enrolment, pot by pot. */
-    private void settle(EventEnvelope event, EnrolmentTransition t, boolean capture) {
+    /**
+     * A cancellation: before the capture, a full re-credit releases the hold and a late one
+     * ({@code fullRecredit = false}) spends it; after the capture, a full re-credit refunds every pot
+     * what it paid (REFUND entries) and a late one changes nothing.
+     */
+    private void cancelled(EventEnvelope event, EnrolmentTransition t) {
+        boolean fullRecredit = !Boolean.FALSE.equals(t.fullRecredit());
+        if (settle(event, t, !fullRecredit) || !fullRecredit) {
+            return;
+        }
+        CpfAccount account = CpfAccount.findById(t.holderId());
+        if (account != null) {
+            refunds.refundAllOnCancellation(account, t.enrolmentId(), event.id(), t.reason());
+        }
+    }
+
+    /**
+     * Captures (spends) or releases what is still held for the enrolment, pot by pot. Returns false if
+     * nothing was held (refused, never held, or already settled).
+     */
+    private boolean settle(EventEnvelope event, EnrolmentTransition t, boolean capture) {
         if (t.enrolmentId() == null || t.holderId() == null) {
             throw new MalformedEventException(event.type() + " needs enrolmentId and holderId");
         }
         CpfAccount account = CpfAccount.findById(t.holderId());
         if (account == null) {
-            return;
+            return false;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> stillHeld = em.createNativeQuery("""
@@ -157,7 +176,7 @@ public class EnrolmentEvents {
                         group by pot having sum(held_cents) > 0 order by min(line)""")
                 .setParameter("e", t.enrolmentId()).setParameter("h", t.holderId()).getResultList();
         if (stillHeld.isEmpty()) {
-            return; // refused, never held, or already settled
+            return false; // refused, never held, or already settled
         }
         long total = 0;
         CpfEntry last = null;
@@ -175,9 +194,13 @@ public class EnrolmentEvents {
                     (String) row[0], capture ? -cents : 0, -cents, 0, null, t.enrolmentId(), first ? event.id() : null,
                     null, null, null, List.of(why)));
             first = false;
+            if (!capture) {
+                refunds.withdrawIfBoundToEnrolment(account, (String) row[0], cents, t.enrolmentId(), "released");
+            }
         }
         ledger.publishMovement(capture ? CpfMovement.DEBITED : CpfMovement.HOLD_CHANGED, account, last, total);
         outbox.publish(Topics.FUNDING, capture ? FundsSettled.CAPTURED : FundsSettled.RELEASED, t.holderId(),
                 new FundsSettled(t.enrolmentId(), t.holderId(), Money.cents(total)));
+        return true;
     }
 }
