@@ -14,6 +14,7 @@ import fr.cpa.platform.contract.ExposureWithdrawn;
 import fr.cpa.platform.contract.HolderRegistered;
 import fr.cpa.platform.contract.Topics;
 import fr.cpa.platform.event.EventJson;
+import fr.cpa.platform.identity.Siret;
 import fr.cpa.platform.money.Money;
 import fr.cpa.platform.outbox.Outbox;
 import fr.cpa.platform.problem.Problem.FieldError;

@@ -1,6 +1,7 @@
 package fr.cpa.account.declaration;
 
 import fr.cpa.account.nir.Nir;
+import fr.cpa.platform.identity.Siret;
 
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;

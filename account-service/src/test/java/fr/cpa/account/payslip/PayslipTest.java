@@ -1,6 +1,6 @@
 package fr.cpa.account.payslip;
 
-import fr.cpa.account.declaration.Siret;
+import fr.cpa.platform.identity.Siret;
 import fr.cpa.account.nir.Nir;
 import fr.cpa.testing.CpaTestResources;
 import fr.cpa.testing.TestTokens;
