@@ -14,6 +14,9 @@ OFFERS=${OFFERS:-200000}
 ORGS=${ORGS:-15000}
 RATE=${RATE:-20}
 SECONDS_PER_MIX=${SECONDS_PER_MIX:-30}
+# REUSE=1 keeps the database of the previous run in $WORK (generation and the ~20 min of import skipped;
+# the import figures of that run are reported again, the service's new migrations are applied at start)
+REUSE=${REUSE:-0}
 APP=$ROOT/catalogue-service/target/quarkus-app
 CP="$APP/lib/main/*:$APP/app/*"
 PGBIN=/usr/lib/postgresql/15/bin
@@ -28,11 +31,14 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== PostgreSQL 15 on port $PG_PORT"
-rm -rf "$WORK/pg"
-runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+if [[ "$REUSE" != 1 || ! -d "$WORK/pg" ]]; then
+  REUSE=0
+  rm -rf "$WORK/pg"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+fi
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
   -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c work_mem=16MB" start >/dev/null
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database catalogue"
+[[ "$REUSE" == 1 ]] || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database catalogue"
 
 echo "== catalogue-service on port $APP_PORT (creates the schema and loads the reference data)"
 java -Xmx512m -Dquarkus.http.port=$APP_PORT -Dquarkus.datasource.jdbc.url=$URL \
@@ -40,12 +46,13 @@ java -Xmx512m -Dquarkus.http.port=$APP_PORT -Dquarkus.datasource.jdbc.url=$URL \
   -Dkafka.bootstrap.servers=127.0.0.1:9 -Dquarkus.log.level=WARN \
   -jar "$APP/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 180); do
+for i in $(seq 1 400); do
   curl -sf "localhost:$APP_PORT/api/v1/jobs/M1805" >/dev/null 2>&1 && break
   sleep 1
 done
 curl -sf "localhost:$APP_PORT/api/v1/jobs/M1805" >/dev/null
 
+if [[ "$REUSE" != 1 ]]; then
 echo "== generating $OFFERS offers of $ORGS organisations"
 java -cp "$CP" fr.cpa.catalogue.generator.CatalogueGenerator --offers "$OFFERS" --organisations "$ORGS" \
   --out "$WORK/catalogue.csv"
@@ -67,6 +74,10 @@ update offer o set next_session_start = s.start from (select offer_id, min(start
 where s.offer_id = o.id;
 vacuum analyze;
 SQL
+else
+  echo "== reusing the catalogue of the previous run"
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d catalogue -qc "vacuum analyze"
+fi
 
 echo "== search at $RATE req/s, $SECONDS_PER_MIX s per query kind, and the same SQL in psql"
 python3 "$ROOT/bench/catalogue/search_bench.py" --base "http://localhost:$APP_PORT" --pg-port "$PG_PORT" \

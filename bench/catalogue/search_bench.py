@@ -3,8 +3,8 @@
 
 For each kind of query (text only, text + region, text + price, facets only) it sends requests at a
 fixed rate (open loop: latency counted from the scheduled send time, so a slow server is not hidden),
-then runs, in one psql session, the three statements the service runs for each of those searches
-(totals + facets, region facet, page), timed with \\timing. Writes bench/results/catalogue-search.{md,json}.
+then runs, in one psql session, the two statements the service runs for each of those searches
+(one pass: totals, facets and the page's ids; then the page's offers by id), timed with \\timing. Writes bench/results/catalogue-search.{md,json}.
 """
 import argparse, json, random, re, statistics, subprocess, threading, time, datetime
 from concurrent.futures import ThreadPoolExecutor
@@ -26,10 +26,10 @@ def kinds(rng):
 def lit(s):
     return "'" + s.replace("'", "''") + "'"
 
-def sql_of(p, size=20):
-    """The statements TrainingSearch runs for p (its full-text path), with literals."""
-    where = (" from offer o join organisation g on g.id = o.organisation_id"
-             " where o.status = 'PUBLISHED' and g.status = 'ACTIVE'")
+def pass_of(p, size=20):
+    """The one-pass statement TrainingSearch runs for p (its full-text path), with literals."""
+    where = (" from offer o where o.status = 'PUBLISHED'"
+             " and not exists (select 1 from organisation g where g.id = o.organisation_id and g.status <> 'ACTIVE')")
     rank = "0.0"
     if p.get("q"):
         tsq = "websearch_to_tsquery('french_unaccent', %s)" % lit(p["q"])
@@ -41,16 +41,24 @@ def sql_of(p, size=20):
         where += " and o.certification_type = %s" % lit(p["certificationType"])
     if p.get("maxPrice"):
         where += " and o.price_min_cents <= %s" % p["maxPrice"]
-    order = "rank desc, o.id" if p.get("q") else "o.title, o.id"
-    totals = ("select grouping(o.certification_type), grouping(o.modality), o.certification_type, o.modality, count(*)"
-              + where + " group by grouping sets ((o.certification_type), (o.modality), ())")
-    region = ("select r.code, count(*)" + where.replace(" where ", " cross join lateral unnest(o.region_codes) as r(code) where ", 1)
-              + " group by r.code")
-    items = ("select o.id, o.number, o.title, g.siret, g.name, o.certification_type, o.certification_code,"
-             " o.certification_title, o.price_min_cents, o.price_max_cents, o.duration_min_minutes, o.modality,"
-             " o.region_codes, o.department_codes, o.next_session_start, o.cpf_eligible, " + rank + " as rank"
-             + where + " order by " + order + " limit %d offset 0" % size)
-    return [totals, region, items]
+    order = "rank desc, id" if p.get("q") else "title, id"
+    return ("with m as materialized (select o.id, o.title, o.certification_type, o.modality, o.region_codes,"
+            " o.price_min_cents, o.next_session_start, " + rank + " as rank" + where + ")"
+            " select 'N', null, count(*), null::uuid, null::float8, null::bigint from m"
+            " union all select 'T', certification_type, count(*), null, null, null from m group by certification_type"
+            " union all select 'M', modality, count(*), null, null, null from m group by modality"
+            " union all select 'R', r.code, count(*), null, null, null"
+            " from m cross join lateral unnest(m.region_codes) as r(code) group by r.code"
+            " union all (select 'P', null, null, id, rank, row_number() over (order by " + order + ")"
+            " from m order by " + order + " limit %d offset 0)" % size)
+
+def items_of(ids):
+    """The page statement TrainingSearch runs after the pass: the page's offers by primary key."""
+    return ("select o.id, o.number, o.title, g.siret, g.name, o.certification_type, o.certification_code,"
+            " o.certification_title, o.price_min_cents, o.price_max_cents, o.duration_min_minutes, o.modality,"
+            " o.region_codes, o.department_codes, o.next_session_start, o.cpf_eligible"
+            " from offer o join organisation g on g.id = o.organisation_id where o.id = any (array[%s]::uuid[])"
+            % ",".join(lit(i) for i in ids))
 
 def pct(values, q):
     if not values:
@@ -82,16 +90,24 @@ def run_http(base, params_fn, rate, seconds):
         list(ex.map(one, range(n)))
     return lat, errors
 
+def psql(pg_port, script):
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "-d", "catalogue", "-X", "-q", "-At"],
+                          input=script, capture_output=True, text=True, check=True).stdout
+
 def run_psql(pg_port, params_list):
-    """Runs the statements of each search in one psql session; returns per-search total ms."""
-    script = ["\\timing on", "\\o /dev/null"]
+    """Runs the service's two statements of each search (the pass, then the page by ids) in one psql
+    session; returns per-search total ms. The page ids are found first, untimed."""
+    pages = []
     for p in params_list:
-        for s in sql_of(p):
-            script.append(s + ";")
-    out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "-d", "catalogue", "-X", "-q"],
-                         input="\n".join(script), capture_output=True, text=True, check=True).stdout
+        out = psql(pg_port, pass_of(p) + ";")
+        pages.append([l.split("|")[3] for l in out.splitlines() if l.startswith("P|")])
+    script = ["\\timing on", "\\o /dev/null"]
+    for p, ids in zip(params_list, pages):
+        script.append(pass_of(p) + ";")
+        script.append(items_of(ids or ["00000000-0000-0000-0000-000000000000"]) + ";")
+    out = psql(pg_port, "\n".join(script))
     times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", out)]
-    return [sum(times[i:i + 3]) for i in range(0, len(times) - 2, 3)]
+    return [sum(times[i:i + 2]) for i in range(0, len(times) - 1, 2)]
 
 def main():
     a = argparse.ArgumentParser()
@@ -125,14 +141,17 @@ def main():
     doc = {"date": datetime.datetime.utcnow().isoformat() + "Z", "offers": args.offers, "rate_per_s": args.rate,
            "seconds_per_kind": args.seconds, "search": results, "import": imp, "reimport": reimp,
            "targets": {"p95_ms": 20, "ratio_to_raw_sql": 1.5}}
+    load = open("/proc/loadavg").read().split()[:3]
+    load = "%s (1 min), %s (5 min), %s (15 min) at the end of the run" % tuple(load)
+    doc["load_average"] = load
     with open(args.out + "/catalogue-search.json", "w") as f:
         json.dump(doc, f, indent=2, ensure_ascii=False)
     lines = ["# Catalogue search benchmark", "",
              "Generated %s by `bench/catalogue/run.sh` on this machine (2 cores, shared with other builds: "
              "numbers are noisy)." % doc["date"], "",
              "%d generated offers; %s req/s for %s s per kind of query; latency from the scheduled send time. "
-             "Raw SQL: the service's three statements per search (totals and facets, region facet, page) "
-             "run in one psql session with `\\timing`." % (args.offers, args.rate, args.seconds), "",
+             "Raw SQL: the service's two statements per search (one pass: totals, facets and the page's ids; "
+             "then the page's offers by id) run in one psql session with `\\timing`. Load average: %s." % (args.offers, args.rate, args.seconds, load), "",
              "| query | requests | errors | p50 ms | p95 ms | p99 ms | raw SQL p50 | raw SQL p95 | ratio p50 | ratio p95 | p95 ≤ 20 ms | ratio ≤ 1.5 |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in results.items():

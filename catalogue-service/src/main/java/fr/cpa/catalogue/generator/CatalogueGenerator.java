@@ -1,7 +1,7 @@
 package fr.cpa.catalogue.generator;
 
 import fr.cpa.catalogue.csv.CsvReader;
-import fr.cpa.catalogue.rules.Siret;
+import fr.cpa.platform.identity.Siret;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package fr.cpa.catalogue.importer;
 
 import fr.cpa.catalogue.rules.CatalogueParameters;
 import fr.cpa.catalogue.rules.CertificationType;
-import fr.cpa.catalogue.rules.Siret;
+import fr.cpa.platform.identity.Siret;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

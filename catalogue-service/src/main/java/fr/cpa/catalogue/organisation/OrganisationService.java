@@ -1,6 +1,6 @@
 package fr.cpa.catalogue.organisation;
 
-import fr.cpa.catalogue.rules.Siret;
+import fr.cpa.platform.identity.Siret;
 import fr.cpa.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;

@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,24 +50,22 @@ public class TrainingSearch {
     public SearchApi.SearchPage search(SearchQuery query) {
         try (Connection c = dataSource.getConnection()) {
             boolean fuzzy = false;
-            Where where = where(query, false);
-            Totals totals = totals(c, where);
-            if (totals.total == 0 && query.hasText()) {
-                where = where(query, true);
-                totals = totals(c, where);
+            Pass pass = pass(c, query, where(query, false));
+            if (pass.total == 0 && query.hasText()) {
+                pass = pass(c, query, where(query, true));
                 fuzzy = true;
             }
-            List<SearchApi.TrainingItem> items = totals.total == 0 ? List.of() : items(c, query, where);
+            List<SearchApi.TrainingItem> items = pass.page.isEmpty() ? List.of() : items(c, pass.page);
             Map<String, List<SearchApi.FacetValue>> facets = new LinkedHashMap<>();
-            facets.put("region", totals.total == 0 ? List.of() : regionFacet(c, where));
-            facets.put("certificationType", totals.certificationTypes);
-            facets.put("modality", totals.modalities);
+            facets.put("region", pass.regions);
+            facets.put("certificationType", pass.certificationTypes);
+            facets.put("modality", pass.modalities);
             String sort = switch (query.sort()) {
                 case RELEVANCE -> "relevance";
                 case PRICE -> "price";
                 case START_DATE -> "startDate";
             };
-            return new SearchApi.SearchPage(items, totals.total, query.page(), query.size(), facets, sort, fuzzy);
+            return new SearchApi.SearchPage(items, pass.total, query.page(), query.size(), facets, sort, fuzzy);
         } catch (SQLException e) {
             throw new IllegalStateException("search failed", e);
         }
@@ -73,8 +73,11 @@ public class TrainingSearch {
 
     Where where(SearchQuery q, boolean fuzzy) {
         StringBuilder sql = new StringBuilder(
-                " from offer o join organisation g on g.id = o.organisation_id"
-                        + " where o.status = 'PUBLISHED' and g.status = 'ACTIVE'");
+                " from offer o where o.status = 'PUBLISHED'"
+                        // suspended organisations are few: an anti-join on a partial index, not a join
+                        // with every organisation (V6)
+                        + " and not exists (select 1 from organisation g where g.id = o.organisation_id"
+                        + " and g.status <> 'ACTIVE')");
         List<Object> params = new ArrayList<>();
         String rank = "0.0";
         List<Object> rankParams = new ArrayList<>();
@@ -136,67 +139,39 @@ public class TrainingSearch {
         return new Where(sql.toString(), params, rank, rankParams);
     }
 
-    record Totals(long total, List<SearchApi.FacetValue> certificationTypes, List<SearchApi.FacetValue> modalities) {
+    /** What one pass over the matches gives: the total, the facets and the ids of the page in order. */
+    record Pass(long total, List<SearchApi.FacetValue> regions, List<SearchApi.FacetValue> certificationTypes,
+                List<SearchApi.FacetValue> modalities, List<RankedId> page) {
     }
 
-    private Totals totals(Connection c, Where where) throws SQLException {
-        String sql = "select grouping(o.certification_type), grouping(o.modality), o.certification_type, o.modality, count(*)"
-                + where.sql() + " group by grouping sets ((o.certification_type), (o.modality), ())";
+    record RankedId(UUID id, double rank, long ordinal) {
+    }
+
+    /**
+     * One statement, one visit of each matching offer: the match set is materialised with only the
+     * columns the facets and the order need, then counted by facet and cut to the page (a top-N sort of
+     * that narrow set, never of the joined wide rows). The page's rows are read afterwards by primary key.
+     */
+    private Pass pass(Connection c, SearchQuery query, Where where) throws SQLException {
+        String order = switch (query.sort()) {
+            case RELEVANCE -> query.hasText() ? "rank desc, id" : "title, id";
+            case PRICE -> "price_min_cents asc nulls last, id";
+            case START_DATE -> "next_session_start asc nulls last, id";
+        };
+        String sql = "with m as materialized (select o.id, o.title, o.certification_type, o.modality, o.region_codes,"
+                + " o.price_min_cents, o.next_session_start, " + where.rank() + " as rank" + where.sql() + ")"
+                + " select 'N', null, count(*), null::uuid, null::float8, null::bigint from m"
+                + " union all select 'T', certification_type, count(*), null, null, null from m group by certification_type"
+                + " union all select 'M', modality, count(*), null, null, null from m group by modality"
+                + " union all select 'R', r.code, count(*), null, null, null"
+                + " from m cross join lateral unnest(m.region_codes) as r(code) group by r.code"
+                + " union all (select 'P', null, null, id, rank, row_number() over (order by " + order + ")"
+                + " from m order by " + order + " limit ? offset ?)";
         long total = 0;
+        List<SearchApi.FacetValue> regions = new ArrayList<>();
         List<SearchApi.FacetValue> types = new ArrayList<>();
         List<SearchApi.FacetValue> modalities = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, where.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    boolean byType = rs.getInt(1) == 0;
-                    boolean byModality = rs.getInt(2) == 0;
-                    long count = rs.getLong(5);
-                    if (byType) {
-                        types.add(new SearchApi.FacetValue(rs.getString(3), rs.getString(3), count));
-                    } else if (byModality) {
-                        modalities.add(new SearchApi.FacetValue(rs.getString(4), rs.getString(4), count));
-                    } else {
-                        total = count;
-                    }
-                }
-            }
-        }
-        return new Totals(total, sorted(types), sorted(modalities));
-    }
-
-    private List<SearchApi.FacetValue> regionFacet(Connection c, Where where) throws SQLException {
-        String sql = "select r.code, count(*)" + where.sql().replaceFirst(" where ",
-                " cross join lateral unnest(o.region_codes) as r(code) where ") + " group by r.code";
-        List<SearchApi.FacetValue> values = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, where.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String code = rs.getString(1);
-                    values.add(new SearchApi.FacetValue(code, geography.regionName(code).orElse(code), rs.getLong(2)));
-                }
-            }
-        }
-        return sorted(values);
-    }
-
-    private static List<SearchApi.FacetValue> sorted(List<SearchApi.FacetValue> values) {
-        values.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
-        return List.copyOf(values);
-    }
-
-    private List<SearchApi.TrainingItem> items(Connection c, SearchQuery query, Where where) throws SQLException {
-        String order = switch (query.sort()) {
-            case RELEVANCE -> query.hasText() ? "rank desc, o.id" : "o.title, o.id";
-            case PRICE -> "o.price_min_cents asc nulls last, o.id";
-            case START_DATE -> "o.next_session_start asc nulls last, o.id";
-        };
-        String sql = "select o.id, o.number, o.title, g.siret, g.name, o.certification_type, o.certification_code,"
-                + " o.certification_title, o.price_min_cents, o.price_max_cents, o.duration_min_minutes, o.modality,"
-                + " o.region_codes, o.department_codes, o.next_session_start, o.cpf_eligible, " + where.rank() + " as rank"
-                + where.sql() + " order by " + order + " limit ? offset ?";
-        List<SearchApi.TrainingItem> items = new ArrayList<>(query.size());
+        List<RankedId> page = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bind(ps, where.rankParams(), 1);
             i = bind(ps, where.params(), i);
@@ -204,14 +179,56 @@ public class TrainingSearch {
             ps.setInt(i, query.page() * query.size());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new SearchApi.TrainingItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                    String value = rs.getString(2);
+                    switch (rs.getString(1)) {
+                        case "N" -> total = rs.getLong(3);
+                        case "T" -> types.add(new SearchApi.FacetValue(value, value, rs.getLong(3)));
+                        case "M" -> modalities.add(new SearchApi.FacetValue(value, value, rs.getLong(3)));
+                        case "R" -> regions.add(new SearchApi.FacetValue(value,
+                                geography.regionName(value).orElse(value), rs.getLong(3)));
+                        default -> page.add(new RankedId(rs.getObject(4, UUID.class), rs.getDouble(5), rs.getLong(6)));
+                    }
+                }
+            }
+        }
+        page.sort(Comparator.comparingLong(RankedId::ordinal));
+        return new Pass(total, sorted(regions), sorted(types), sorted(modalities), page);
+    }
+
+    private static List<SearchApi.FacetValue> sorted(List<SearchApi.FacetValue> values) {
+        values.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+        return List.copyOf(values);
+    }
+
+    /** The page's offers, read by primary key and given back in the pass's order. */
+    private List<SearchApi.TrainingItem> items(Connection c, List<RankedId> page) throws SQLException {
+        String sql = "select o.id, o.number, o.title, g.siret, g.name, o.certification_type, o.certification_code,"
+                + " o.certification_title, o.price_min_cents, o.price_max_cents, o.duration_min_minutes, o.modality,"
+                + " o.region_codes, o.department_codes, o.next_session_start, o.cpf_eligible"
+                + " from offer o join organisation g on g.id = o.organisation_id where o.id = any (?)";
+        Map<UUID, SearchApi.TrainingItem> byId = new HashMap<>();
+        Map<UUID, Double> ranks = new HashMap<>();
+        page.forEach(p -> ranks.put(p.id(), p.rank()));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("uuid", page.stream().map(RankedId::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    byId.put(id, new SearchApi.TrainingItem(rs.getString(1), rs.getString(2), rs.getString(3),
                             new SearchApi.OrganisationRef(rs.getString(4), rs.getString(5)),
                             new SearchApi.Certification(CertificationType.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)),
                             money(rs, 9), money(rs, 10), (Integer) rs.getObject(11), Modality.valueOf(rs.getString(12)),
                             strings(rs.getArray(13)), strings(rs.getArray(14)),
                             rs.getObject(15, LocalDate.class), rs.getBoolean(16),
-                            Math.round(rs.getDouble(17) * 10_000) / 10_000.0));
+                            Math.round(ranks.get(id) * 10_000) / 10_000.0));
                 }
+            }
+        }
+        List<SearchApi.TrainingItem> items = new ArrayList<>(page.size());
+        for (RankedId p : page) {
+            SearchApi.TrainingItem item = byId.get(p.id());
+            if (item != null) {
+                items.add(item);
             }
         }
         return items;

@@ -1,7 +1,7 @@
 package fr.cpa.catalogue.generator;
 
 import fr.cpa.catalogue.csv.CsvReader;
-import fr.cpa.catalogue.rules.Siret;
+import fr.cpa.platform.identity.Siret;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

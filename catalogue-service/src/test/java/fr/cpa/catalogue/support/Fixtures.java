@@ -1,6 +1,6 @@
 package fr.cpa.catalogue.support;
 
-import fr.cpa.catalogue.rules.Siret;
+import fr.cpa.platform.identity.Siret;
 import fr.cpa.testing.TestTokens;
 import io.restassured.http.ContentType;
 
