@@ -41,23 +41,34 @@ class ApiProxy {
 
     private final RouteTable routes;
     private final ProxyConfig config;
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    /** One client, so one connection pool, per event loop: see {@link #client()}. */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     ApiProxy(RouteTable routes, ProxyConfig config, Vertx vertx) {
         this.routes = routes;
         this.config = config;
+        this.vertx = vertx;
         routes.upstreams().keySet().forEach(name -> breakers.put(name,
                 new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().coolDown())));
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        // Closes a connection on which nothing moves either way: an upstream fallen silent
-                        // in the middle of its answer, or a client that stopped sending its body. Twice
-                        // the answer timeout, so that a slow answer is always the 504 and not a closed connection.
-                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                        .setIdleTimeout((int) routes.longestTimeout().multipliedBy(2).toMillis()),
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+        this.clientOptions = new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                // Closes a connection on which nothing moves either way: an upstream fallen silent
+                // in the middle of its answer, or a client that stopped sending its body. Twice
+                // the answer timeout, so that a slow answer is always the 504 and not a closed connection.
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) routes.longestTimeout().multipliedBy(2).toMillis());
+        // The configured maximum is shared out between the event loops' pools.
+        int eventLoops = 0;
+        for (var ignored : vertx.nettyEventLoopGroup()) {
+            eventLoops++;
+        }
+        int perEventLoop = Math.max(1, (config.maxConnectionsPerService() + eventLoops - 1) / Math.max(1, eventLoops));
+        // eventLoopSize 0: a connection is opened on the event loop that asks for it.
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(perEventLoop).setEventLoopSize(0);
     }
 
     void register(@Observes Router router) {
@@ -66,7 +77,19 @@ class ApiProxy {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
+    }
+
+    /**
+     * The client of the calling event loop. A Vert.x client shares its pooled connections between
+     * event loops, and a connection's I/O stays on the loop that opened it: a request handled on loop
+     * A that borrows a connection of loop B has its request handed from A to B and its answer from B
+     * back to A: task hand-offs and thread wake-ups on every request.
+     * With one client per loop, the client connection, the upstream connection and every callback
+     * stay on one thread. The map holds one entry per event loop thread, so it stays small.
+     */
+    private HttpClient client() {
+        return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(clientOptions, poolOptions));
     }
 
     private void forward(RoutingContext ctx) {
@@ -101,7 +124,7 @@ class ApiProxy {
         proxyRequest.putHeader(RequestIdFilter.HEADER, RequestIdFilter.of(ctx));
 
         RequestOptions options = upstream.server().setConnectTimeout(config.connectTimeout().toMillis());
-        client.request(options)
+        client().request(options)
                 .onFailure(cause -> {
                     breaker.onFailure(System.nanoTime());
                     refuse(ctx, proxyRequest, cause, Problem.of(503, "upstream-unavailable",

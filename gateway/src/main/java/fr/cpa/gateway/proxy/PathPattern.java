@@ -28,19 +28,30 @@ public record PathPattern(String pattern, List<String> segments, boolean anythin
         return new PathPattern(pattern, List.copyOf(segments), anythingBelow);
     }
 
+    /**
+     * Whether {@code path} matches. Runs on every request, several times (route, rate-limit rule,
+     * metrics label): it walks the path in place instead of splitting it, so that it allocates nothing.
+     */
     public boolean matches(String path) {
-        String[] parts = path.substring(1).split("/", -1);
-        if (anythingBelow ? parts.length < segments.size() : parts.length != segments.size()) {
-            return false;
-        }
-        for (int i = 0; i < segments.size(); i++) {
-            String segment = segments.get(i);
+        int length = path.length();
+        int start = 1; // first character of the current segment, after its '/'
+        for (String segment : segments) {
+            if (start > length) {
+                return false; // the path has fewer segments
+            }
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = length;
+            }
             boolean variable = segment.startsWith("{") && segment.endsWith("}");
-            if (variable ? parts[i].isEmpty() : !segment.equals(parts[i])) {
+            if (variable ? end == start
+                    : end - start != segment.length() || !path.regionMatches(start, segment, 0, segment.length())) {
                 return false;
             }
+            start = end + 1;
         }
-        return true;
+        // start == length + 1: the path had exactly these segments; otherwise more follow.
+        return anythingBelow || start == length + 1;
     }
 
     @Override

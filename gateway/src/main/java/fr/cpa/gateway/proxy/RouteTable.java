@@ -69,6 +69,11 @@ class RouteTable {
     }
 
     private Optional<Entry> entryFor(String path) {
-        return entries.stream().filter(e -> e.pattern().matches(path)).findFirst();
+        for (Entry entry : entries) { // on every request: a plain loop, no stream
+            if (entry.pattern().matches(path)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 }

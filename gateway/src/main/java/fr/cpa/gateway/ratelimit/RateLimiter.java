@@ -17,7 +17,12 @@ final class RateLimiter {
     record Rule(String name, List<PathPattern> paths, Limit perClient, Limit perIp) {
 
         boolean matches(String path) {
-            return paths.stream().anyMatch(p -> p.matches(path));
+            for (PathPattern pattern : paths) {
+                if (pattern.matches(path)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -45,11 +50,10 @@ final class RateLimiter {
      * IP's; empty if it may pass. A request refused by its client bucket takes nothing from its IP's.
      */
     Optional<Refusal> check(String path, String client, String ip, long now) {
-        Optional<Rule> found = rules.stream().filter(r -> r.matches(path)).findFirst();
-        if (found.isEmpty()) {
+        Rule rule = ruleFor(path);
+        if (rule == null) {
             return Optional.empty();
         }
-        Rule rule = found.get();
         if (client != null && rule.perClient() != null) {
             long wait = bucket(rule, rule.perClient(), "client", client, now).tryTake(now);
             if (wait > 0) {
@@ -63,6 +67,15 @@ final class RateLimiter {
             }
         }
         return Optional.empty();
+    }
+
+    private Rule ruleFor(String path) {
+        for (Rule rule : rules) { // on every request: a plain loop, no stream
+            if (rule.matches(path)) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     /** Forgets the buckets that are full again, so that memory follows the active clients only. */

@@ -42,4 +42,34 @@ class PathPatternTest {
         assertThrows(IllegalArgumentException.class, () -> PathPattern.parse("api/v1/cpf"));
         assertThrows(IllegalArgumentException.class, () -> PathPattern.parse("/api/**/cpf"));
     }
+
+    @Test
+    void withoutDoubleStarATrailingSlashOrAnExtraSegmentIsAnotherPath() {
+        PathPattern pattern = PathPattern.parse("/api/v1/trainings");
+
+        assertTrue(pattern.matches("/api/v1/trainings"));
+        assertFalse(pattern.matches("/api/v1/trainings/"));
+        assertFalse(pattern.matches("/api/v1/trainings/7"));
+        assertFalse(pattern.matches("/api/v1/training"));
+        assertFalse(pattern.matches("/api/v1"));
+    }
+
+    @Test
+    void aPathShorterThanThePatternBeforeItsDoubleStarDoesNotMatch() {
+        PathPattern pattern = PathPattern.parse("/api/v1/stats/**");
+
+        assertFalse(pattern.matches("/api"));
+        assertFalse(pattern.matches("/api/"));
+        assertFalse(pattern.matches("/api/v1/"));
+        assertTrue(pattern.matches("/api/v1/stats"));
+    }
+
+    @Test
+    void aLoneDoubleStarMatchesEveryPath() {
+        PathPattern pattern = PathPattern.parse("/**");
+
+        assertTrue(pattern.matches("/"));
+        assertTrue(pattern.matches("/auth/token"));
+        assertTrue(pattern.matches("/api/v1/holders/42/cpf"));
+    }
 }
