@@ -24,6 +24,8 @@ class EnvNamesTest {
         assertTrue(account.knowsEnv("KAFKA_BOOTSTRAP_SERVERS"), "platform's OutboxRelay reads kafka.bootstrap.servers");
         assertTrue(account.knowsEnv("CPA_NIR_ENCRYPTION_KEY"), "@ConfigMapping(prefix = \"cpa.nir\")");
         assertTrue(account.knowsEnv("CPA_OUTBOX_BATCH_SIZE"), "platform's @ConfigMapping(prefix = \"cpa.outbox\")");
+        assertTrue(Services.named("catalogue-service").knowsEnv("CPA_ENROLMENT_SWEEP_EVERY"), "@Scheduled(every = \"${cpa.enrolment.sweep-every:1m}\")");
+        assertTrue(Services.named("hardship-service").knowsEnv("CPA_C2P_YEAR_CLOSING_CRON"));
         assertFalse(account.knowsEnv("QUARKUS_DATASOURCE_JDBC_URI"));
         assertFalse(account.knowsEnv("CPA_GATEWAY_PROXY_SERVICES_ACCOUNT"), "the gateway's key");
         Services.Service gateway = Services.named("gateway");

@@ -35,6 +35,8 @@ final class Services {
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    /** A property expression in an annotation, e.g. {@code @Scheduled(every = "${cpa.enrolment.sweep-every:1m}")}. */
+    private static final Pattern EXPRESSION = Pattern.compile("\"[^\"]*\\$\\{([a-z][a-z0-9.\\-]*)(?::[^}]*)?}");
     private static final Pattern TOPIC_KEY = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(topic|dead-letter-queue\\.topic)$");
 
     record Service(String module, String applicationName, int port, Set<String> keys, Set<String> prefixes,
@@ -144,6 +146,10 @@ final class Services {
                     prefixes.add(m.group(1));
                 }
                 m = CONFIG_PROPERTY.matcher(source);
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+                m = EXPRESSION.matcher(source);
                 while (m.find()) {
                     keys.add(m.group(1));
                 }
