@@ -3,19 +3,32 @@ package fr.cpa.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** dev: one small replica of everything; prod: ≥ 2 replicas spread over nodes, 3 Kafka brokers, database standbys. */
+/**
+ * dev: one small replica of everything; prod: ≥ 2 replicas spread over nodes, 3 Kafka brokers, database
+ * standbys. A service's replica count is its HorizontalPodAutoscaler's (the Deployments leave it out).
+ */
 class OverlaysTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {Manifests.BASE, Manifests.DEV, Manifests.PROD})
+    void theAutoscalerAloneSetsTheReplicaCount(String dir) {
+        for (ObjectNode d : Manifests.of(dir).deployments()) {
+            assertTrue(d.path("spec").path("replicas").isMissingNode(),
+                    dir + " " + Kustomize.name(d) + ": replicas in the Deployment would reset the autoscaler's count at each apply");
+        }
+    }
 
     @Test
     void devRunsOneSmallReplicaOfEachService() {
         Manifests dev = Manifests.of(Manifests.DEV);
         for (ObjectNode d : dev.deployments()) {
-            assertEquals(1, d.path("spec").path("replicas").asInt(), Kustomize.name(d));
             ObjectNode hpa = dev.get("HorizontalPodAutoscaler", Kustomize.name(d));
             assertEquals(1, hpa.path("spec").path("minReplicas").asInt(), Kustomize.name(d));
             assertEquals(1, hpa.path("spec").path("maxReplicas").asInt(), Kustomize.name(d));
@@ -35,7 +48,6 @@ class OverlaysTest {
         Manifests prod = Manifests.of(Manifests.PROD);
         for (ObjectNode d : prod.deployments()) {
             String name = Kustomize.name(d);
-            assertTrue(d.path("spec").path("replicas").asInt() >= 2, name);
             assertTrue(prod.get("HorizontalPodAutoscaler", name).path("spec").path("minReplicas").asInt() >= 2, name);
             boolean spread = false;
             JsonNode anti = Manifests.podSpec(d).path("affinity").path("podAntiAffinity");

@@ -34,7 +34,8 @@ final class Services {
 
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    /** {@code @ConfigProperty(name = "k", …) Type}: the key, the other attributes, the injected type. */
+    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"([^)]*)\\)\\s*([A-Za-z]*)");
     /** A property expression in an annotation, e.g. {@code @Scheduled(every = "${cpa.enrolment.sweep-every:1m}")}. */
     private static final Pattern EXPRESSION = Pattern.compile("\"[^\"]*\\$\\{([a-z][a-z0-9.\\-]*)(?::[^}]*)?}");
     private static final Pattern TOPIC_KEY = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(topic|dead-letter-queue\\.topic)$");
@@ -100,22 +101,24 @@ final class Services {
                 }
             }
         }
-        scanSources(dir.resolve("src/main/java"), keys, prefixes);
+        Set<String> optional = new TreeSet<>();
+        scanSources(dir.resolve("src/main/java"), keys, prefixes, optional);
         if (usesPlatform) {
-            scanSources(Repo.path("platform/src/main/java"), keys, prefixes);
+            scanSources(Repo.path("platform/src/main/java"), keys, prefixes, optional);
         }
         if (keys.contains("quarkus.datasource.db-kind")) {
             keys.addAll(DATASOURCE_RUNTIME_KEYS);
         }
         // Key material and key files that the module's own properties give only to the dev, test and
-        // local profiles (throw-away keys, generated files): production has no value unless deployed.
+        // local profiles (throw-away keys, generated files) and that the code does not take as optional
+        // or with a default: production has no value unless deployed.
         Set<String> unprofiled = new TreeSet<>();
         Set<String> profiled = new TreeSet<>();
         for (String raw : own.stringPropertyNames()) {
             (raw.startsWith("%") ? profiled : unprofiled).add(PROFILE.matcher(raw).replaceFirst(""));
         }
         Set<String> required = new TreeSet<>();
-        profiled.stream().filter(k -> !unprofiled.contains(k))
+        profiled.stream().filter(k -> !unprofiled.contains(k) && !optional.contains(k))
                 .filter(k -> k.endsWith("-key") || k.endsWith(".location"))
                 .forEach(required::add);
         String name = own.getProperty("quarkus.application.name");
@@ -137,7 +140,8 @@ final class Services {
         return p;
     }
 
-    private static void scanSources(Path root, Set<String> keys, Set<String> prefixes) {
+    /** Collects keys and mapping prefixes; {@code optional}: keys injected with a default or as an Optional. */
+    private static void scanSources(Path root, Set<String> keys, Set<String> prefixes, Set<String> optional) {
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
                 String source = Repo.read(f);
@@ -148,6 +152,9 @@ final class Services {
                 m = CONFIG_PROPERTY.matcher(source);
                 while (m.find()) {
                     keys.add(m.group(1));
+                    if (m.group(2).contains("defaultValue") || m.group(3).startsWith("Optional")) {
+                        optional.add(m.group(1));
+                    }
                 }
                 m = EXPRESSION.matcher(source);
                 while (m.find()) {
