@@ -68,15 +68,22 @@ public class HolderService {
     /**
      * A holder created from a payroll declaration (identity pending) becomes active when the person
      * registers: same id, so everything already declared stays theirs. HolderRegistered was emitted
-     * when the pending holder was created.
+     * when the pending holder was created; the activation emits HolderIdentityActivated.
      */
     private HolderView activate(Holder pending, RegisterHolderRequest request) {
         pending.lastName = request.lastName().strip();
         pending.firstName = request.firstName().strip();
         pending.birthDate = request.birthDate();
         pending.identityStatus = Holder.IdentityStatus.ACTIVE;
+        outbox.publish(Topics.HOLDER, HolderIdentityActivated.TYPE, pending.id,
+                new HolderIdentityActivated(pending.id, pending.birthDate, Instant.now()));
         LOG.infof("pending holder %s activated", pending.id);
         return HolderView.of(pending);
+    }
+
+    /** The holder a NIR designates (active or pending), found by its keyed hash. */
+    public Optional<UUID> idByNir(Nir nir) {
+        return Holder.findByNirHash(nirProtector.lookupHash(nir)).map(h -> h.id);
     }
 
     public Optional<HolderView> find(UUID id) {

@@ -5,11 +5,17 @@ import fr.cpa.platform.security.Caller;
 import fr.cpa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +28,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.YearMonth;
+import java.util.regex.Pattern;
 
 @Tag(name = "Payslips")
 @SecurityRequirement(name = "bearer")
@@ -73,6 +80,38 @@ public class PayslipResource {
                 caller.name()));
         return Response.created(URI.create("/api/v1/holders/" + view.holderId() + "/payslips/" + view.id()))
                 .entity(view).build();
+    }
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.EMPLOYER, Roles.ADVISOR, Roles.ADMIN})
+    @Operation(summary = "The payslips an establishment sent (employer: its own SIRET only; advisor, admin)",
+            description = "Newest month first, without the PDFs (each holder downloads theirs). Example: "
+                    + "GET /api/v1/payslips?siret=73282932000074&period=2025-03&page=0&size=20")
+    @APIResponse(responseCode = "200", description = "a page of payslips",
+            content = @Content(schema = @Schema(implementation = PayslipService.Page.class)))
+    @APIResponse(responseCode = "400", description = "siret missing, period not YYYY-MM, or paging out of range")
+    @APIResponse(responseCode = "403", description = "the SIRET is not the token's")
+    public PayslipService.Page listSent(@QueryParam("siret") String siret, @QueryParam("period") String period,
+                                        @QueryParam("page") @DefaultValue("0") int page,
+                                        @QueryParam("size") @DefaultValue("20") int size) {
+        if (siret == null || siret.isBlank()) {
+            throw ProblemException.invalid("siret", "must be given");
+        }
+        caller.requireSiret(siret);
+        if (period != null && !PERIOD.matcher(period).matches()) {
+            throw ProblemException.invalid("period", "must be a month, YYYY-MM");
+        }
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("size", "must be from 1 to " + MAX_PAGE_SIZE);
+        }
+        return payslips.listSent(siret, period, page, size);
     }
 
     private static Long cents(String text) {

@@ -76,6 +76,28 @@ public class PayslipService {
                 (Long) r[5], (Integer) r[6], (Instant) r[7])).toList();
     }
 
+    /** One page of what an establishment sent, newest month first, without the PDFs. */
+    public record Page(List<PayslipView> items, int page, int size, long total) {
+    }
+
+    /** The payslips an establishment (SIRET) sent, optionally of one month, without their content. */
+    public Page listSent(String siret, String period, int page, int size) {
+        String where = "where p.siret = :siret" + (period == null ? "" : " and p.period = :period");
+        var rows = em.createQuery("""
+                        select p.id, p.holderId, p.siret, p.period, p.netPay, p.grossPay, p.size, p.uploadedAt
+                        from Payslip p\s""" + where + " order by p.period desc, p.uploadedAt desc, p.id", Object[].class)
+                .setParameter("siret", siret);
+        var count = em.createQuery("select count(p) from Payslip p " + where, Long.class).setParameter("siret", siret);
+        if (period != null) {
+            rows.setParameter("period", period);
+            count.setParameter("period", period);
+        }
+        List<PayslipView> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(r -> view((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Long) r[4], (Long) r[5],
+                        (Integer) r[6], (Instant) r[7])).toList();
+        return new Page(items, page, size, count.getSingleResult());
+    }
+
     public Optional<Document> download(UUID holderId, UUID payslipId) {
         return Payslip.<Payslip>findByIdOptional(payslipId)
                 .filter(p -> p.holderId.equals(holderId))

@@ -8,6 +8,9 @@ import fr.cpa.platform.contract.CpfBalances;
 import fr.cpa.platform.contract.CpfCredited;
 import fr.cpa.platform.contract.CpfMovement;
 import fr.cpa.platform.contract.EnrolmentRequested;
+import fr.cpa.platform.contract.FundsRefused;
+import fr.cpa.platform.contract.FundsReserved;
+import fr.cpa.platform.contract.FundsSettled;
 import fr.cpa.platform.contract.EnrolmentTransition;
 import fr.cpa.platform.event.EventEnvelope;
 import fr.cpa.platform.event.EventJson;
@@ -56,6 +59,12 @@ public class SummaryEvents {
     @Blocking
     public void onCec(ConsumerRecord<String, String> record) {
         consumer.consume("account.summary.cec", record, this::applyCec);
+    }
+
+    @Incoming("funding")
+    @Blocking
+    public void onFunding(ConsumerRecord<String, String> record) {
+        consumer.consume("account.summary.funding", record, this::applyFunding);
     }
 
     @Incoming("enrolments")
@@ -160,7 +169,10 @@ public class SummaryEvents {
                 holderId = requested.holderId();
                 em.createNativeQuery("""
                                 insert into holder_enrolment (enrolment_id, holder_id, offer_id, state, start_date, updated_at)
-                                values (:id, :holder, :offer, 'REQUESTED', :start, :time) on conflict (enrolment_id) do nothing""")
+                                values (:id, :holder, :offer, 'REQUESTED', :start, :time)
+                                on conflict (enrolment_id) do update set offer_id = excluded.offer_id,
+                                start_date = excluded.start_date, state = coalesce(holder_enrolment.state, 'REQUESTED'),
+                                updated_at = coalesce(holder_enrolment.updated_at, excluded.updated_at)""")
                         .setParameter("id", requested.enrolmentId())
                         .setParameter("holder", requested.holderId())
                         .setParameter("offer", requested.offerId())
@@ -183,7 +195,7 @@ public class SummaryEvents {
                                 insert into holder_enrolment (enrolment_id, holder_id, state, updated_at)
                                 values (:id, :holder, :state, :time)
                                 on conflict (enrolment_id) do update set state = excluded.state, updated_at = excluded.updated_at
-                                where holder_enrolment.updated_at <= excluded.updated_at""")
+                                where holder_enrolment.updated_at is null or holder_enrolment.updated_at <= excluded.updated_at""")
                         .setParameter("id", transition.enrolmentId())
                         .setParameter("holder", transition.holderId())
                         .setParameter("state", state)
@@ -197,6 +209,78 @@ public class SummaryEvents {
         if (holderId == null) {
             throw new MalformedEventException(event.type() + " lacks holderId");
         }
+        ensureRow(holderId);
+        em.createNativeQuery("""
+                        update holder_summary set enrolment_as_of = greatest(coalesce(enrolment_as_of, :time), :time)
+                        where holder_id = :holder""")
+                .setParameter("time", time(event))
+                .setParameter("holder", holderId)
+                .executeUpdate();
+    }
+
+    /**
+     * The money of an enrolment (cpa.funding.v1): held by pot when reserved, what is left to the holder,
+     * captured when the training starts; released or refused ends it. Funding may be heard before the
+     * enrolment itself: the row is then created without a state, which the catalogue's event fills.
+     */
+    void applyFunding(EventEnvelope event) {
+        UUID enrolmentId;
+        UUID holderId;
+        String state;
+        long held = 0;
+        long remainder = 0;
+        long captured = 0;
+        switch (event.type()) {
+            case FundsReserved.TYPE -> {
+                FundsReserved reserved = json.data(event, FundsReserved.class);
+                enrolmentId = reserved.enrolmentId();
+                holderId = reserved.holderId();
+                state = "RESERVED";
+                held = reserved.heldByPot() == null ? 0
+                        : reserved.heldByPot().values().stream().mapToLong(SummaryEvents::cents).sum();
+                remainder = cents(reserved.remainderDueByHolder());
+            }
+            case FundsRefused.TYPE -> {
+                FundsRefused refused = json.data(event, FundsRefused.class);
+                enrolmentId = refused.enrolmentId();
+                holderId = refused.holderId();
+                state = "REFUSED";
+            }
+            case FundsSettled.CAPTURED, FundsSettled.RELEASED -> {
+                FundsSettled settled = json.data(event, FundsSettled.class);
+                enrolmentId = settled.enrolmentId();
+                holderId = settled.holderId();
+                boolean capture = FundsSettled.CAPTURED.equals(event.type());
+                state = capture ? "CAPTURED" : "RELEASED";
+                captured = capture ? cents(settled.amount()) : 0;
+            }
+            default -> {
+                return; // not part of the summary
+            }
+        }
+        if (enrolmentId == null || holderId == null) {
+            throw new MalformedEventException(event.type() + " lacks enrolmentId or holderId");
+        }
+        // a capture or a release ends the hold; the amounts reserved stay visible until then
+        em.createNativeQuery("""
+                        insert into holder_enrolment (enrolment_id, holder_id, funding_state, held, remainder_due, captured,
+                        funding_as_of) values (:id, :holder, :state, :held, :remainder, :captured, :time)
+                        on conflict (enrolment_id) do update set funding_state = excluded.funding_state,
+                        held = case when excluded.funding_state = 'RESERVED' then excluded.held else 0 end,
+                        remainder_due = case when excluded.funding_state = 'RESERVED' then excluded.remainder_due
+                                             else holder_enrolment.remainder_due end,
+                        captured = case when excluded.funding_state = 'CAPTURED' then excluded.captured
+                                        else holder_enrolment.captured end,
+                        funding_as_of = excluded.funding_as_of
+                        where holder_enrolment.funding_as_of is null or holder_enrolment.funding_as_of <= excluded.funding_as_of""")
+                .setParameter("id", enrolmentId)
+                .setParameter("holder", holderId)
+                .setParameter("state", state)
+                .setParameter("held", held)
+                .setParameter("remainder", remainder)
+                .setParameter("captured", captured)
+                .setParameter("time", time(event))
+                .executeUpdate();
         ensureRow(holderId);
         em.createNativeQuery("""
                         update holder_summary set enrolment_as_of = greatest(coalesce(enrolment_as_of, :time), :time)

@@ -56,15 +56,19 @@ public class SummaryService {
     }
 
     private List<SummaryView.Enrolment> openEnrolments(UUID holderId) {
+        // an enrolment known only from its funding was requested: funds are reserved for requests
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select enrolment_id, offer_id, state, start_date, updated_at from holder_enrolment
-                        where holder_id = :holder and state in ('REQUESTED', 'IN_TRAINING')
+                        select enrolment_id, offer_id, coalesce(state, 'REQUESTED'), start_date, coalesce(updated_at, funding_as_of),
+                               funding_state, held, remainder_due, captured, funding_as_of
+                        from holder_enrolment
+                        where holder_id = :holder and coalesce(state, 'REQUESTED') in ('REQUESTED', 'IN_TRAINING')
                         order by start_date nulls last, enrolment_id""")
                 .setParameter("holder", holderId).getResultList();
         return rows.stream().map(r -> new SummaryView.Enrolment((UUID) r[0], (UUID) r[1], (String) r[2],
                 r[3] == null ? null : (r[3] instanceof Date d ? d.toLocalDate() : java.time.LocalDate.parse(r[3].toString())),
-                instant(r[4]))).toList();
+                instant(r[4]), r[5] == null ? null : new SummaryView.Funding((String) r[5], money(r[6]), money(r[7]),
+                money(r[8]), instant(r[9])))).toList();
     }
 
     private static Money money(Object cents) {

@@ -41,6 +41,16 @@ public record SummaryView(
     @Schema(name = "OpenEnrolment")
     public record Enrolment(UUID enrolmentId, UUID offerId,
                             @Schema(description = "REQUESTED or IN_TRAINING") String state,
-                            LocalDate startDate, Instant since) {
+                            LocalDate startDate, Instant since,
+                            @Schema(description = "its money (cpa.funding.v1); null before any funding event")
+                            Funding funding) {
+    }
+
+    @Schema(name = "EnrolmentFunding")
+    public record Funding(@Schema(description = "RESERVED, REFUSED, CAPTURED or RELEASED") String state,
+                          @Schema(description = "held on the accounts while RESERVED") Money held,
+                          @Schema(description = "left for the holder to pay, as reserved") Money remainderDueByHolder,
+                          @Schema(description = "spent when the training started") Money captured,
+                          Instant asOf) {
     }
 }

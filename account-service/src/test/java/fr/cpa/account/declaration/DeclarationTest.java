@@ -155,6 +155,11 @@ class DeclarationTest {
                 .stream().filter(r -> r.value().contains(id.toString())).findFirst().orElseThrow().key();
         String registered = registerHolder(nir);
         assertEquals(pendingId, registered, "the same holder, now active");
+        List<ConsumerRecord<String, String>> activated = events(Topics.HOLDER, pendingId, "HolderIdentityActivated")
+                .stream().filter(r -> r.value().contains("\"type\":\"HolderIdentityActivated\"")).toList();
+        assertEquals(1, activated.size(), "the activation is announced once");
+        assertTrue(activated.get(0).value().contains("\"birthDate\":\"" + BIRTH + "\""), activated.get(0).value());
+        assertTrue(!activated.get(0).value().contains(nir), "the NIR never travels");
         given().auth().oauth2(TestTokens.holder(UUID.fromString(registered))).get("/api/v1/holders/" + registered)
                 .then().statusCode(200).body("identityStatus", equalTo("ACTIVE"));
     }

@@ -94,6 +94,33 @@ class PayslipTest {
     }
 
     @Test
+    void anEmployerListsThePayslipsItSentAndNoOtherSirets() {
+        String nir = nir();
+        String holderId = register(nir);
+        String siret = siret();
+        String elsewhere = siret();
+        upload(siret, nir, siret, PDF).post("/api/v1/payslips").then().statusCode(201);
+        upload(elsewhere, nir, elsewhere, PDF).post("/api/v1/payslips").then().statusCode(201);
+        String employer = TestTokens.token("employer", "payroll").siret(siret).sign();
+
+        given().auth().oauth2(employer).queryParam("siret", siret).get("/api/v1/payslips")
+                .then().statusCode(200).body("total", equalTo(1)).body("items", hasSize(1))
+                .body("items[0].holderId", equalTo(holderId)).body("items[0].siret", equalTo(siret))
+                .body("items[0].period", equalTo("2025-03")).body("items[0].netPay.amount", equalTo(195000));
+        given().auth().oauth2(employer).queryParam("siret", siret).queryParam("period", "2025-04").get("/api/v1/payslips")
+                .then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
+        // the other establishment's payslip is not listed, and asking for it is refused
+        given().auth().oauth2(employer).queryParam("siret", elsewhere).get("/api/v1/payslips")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.holder(UUID.fromString(holderId))).queryParam("siret", siret)
+                .get("/api/v1/payslips").then().statusCode(403);
+        given().auth().oauth2(employer).queryParam("siret", siret).queryParam("period", "2025-13").get("/api/v1/payslips")
+                .then().statusCode(400).body("errors.field", hasItem("period"));
+        given().auth().oauth2(TestTokens.role("advisor", "a")).queryParam("siret", elsewhere).get("/api/v1/payslips")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
     void anEmployerCannotUploadForAnotherSiret() {
         String nir = nir();
         register(nir);

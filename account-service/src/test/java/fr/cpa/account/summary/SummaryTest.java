@@ -106,6 +106,53 @@ class SummaryTest {
     }
 
     @Test
+    void openEnrolmentsShowTheirMoneyFromTheFundingTopicWhateverTheOrderOfTheTwoTopics() {
+        UUID holder = UUID.fromString(register());
+        UUID reservedFirst = UUID.randomUUID();
+        UUID started = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        // funding heard before the enrolment itself (another topic, no order between them)
+        send(Topics.FUNDING, "FundsReserved", "training-rights-service", holder, """
+                {"enrolmentId":"%s","holderId":"%s","heldByPot":{"ORDINARY":%s,"CEC":%s},"remainderDueByHolder":%s,"coPayment":%s}"""
+                .formatted(reservedFirst, holder, eur(60000), eur(20000), eur(20000), eur(10000)));
+        for (UUID enrolment : new UUID[]{reservedFirst, started, refused}) {
+            send(Topics.ENROLMENT, "EnrolmentRequested", "catalogue-service", holder, """
+                    {"enrolmentId":"%s","holderId":"%s","offerId":"%s","certificationType":"RNCP","certificationCode":"RNCP35185",
+                     "price":%s,"startDate":"2026-03-02","jobSeeker":false,"employerCoFunding":null}"""
+                    .formatted(enrolment, holder, UUID.randomUUID(), eur(100000)));
+        }
+        send(Topics.FUNDING, "FundsReserved", "training-rights-service", holder, """
+                {"enrolmentId":"%s","holderId":"%s","heldByPot":{"ORDINARY":%s},"remainderDueByHolder":%s,"coPayment":%s}"""
+                .formatted(started, holder, eur(90000), eur(0), eur(0)));
+        send(Topics.ENROLMENT, "EnrolmentStarted", "catalogue-service", holder, """
+                {"enrolmentId":"%s","holderId":"%s","reason":null,"date":"2026-03-02","fullRecredit":null}"""
+                .formatted(started, holder));
+        send(Topics.FUNDING, "FundsCaptured", "training-rights-service", holder, """
+                {"enrolmentId":"%s","holderId":"%s","amount":%s}""".formatted(started, holder, eur(90000)));
+        send(Topics.FUNDING, "FundsRefused", "training-rights-service", holder, """
+                {"enrolmentId":"%s","holderId":"%s","reason":"INSUFFICIENT_RIGHTS","detail":"not enough rights"}"""
+                .formatted(refused, holder));
+
+        String token = TestTokens.holder(holder);
+        String base = "openEnrolments.find { it.enrolmentId == '%s' }.";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/holders/" + holder + "/summary")
+                        .then().statusCode(200)
+                        .body("openEnrolments", hasSize(3))
+                        .body(base.formatted(reservedFirst) + "state", equalTo("REQUESTED"))
+                        .body(base.formatted(reservedFirst) + "offerId", notNullValue())
+                        .body(base.formatted(reservedFirst) + "funding.state", equalTo("RESERVED"))
+                        .body(base.formatted(reservedFirst) + "funding.held.amount", equalTo(80000))
+                        .body(base.formatted(reservedFirst) + "funding.remainderDueByHolder.amount", equalTo(20000))
+                        .body(base.formatted(started) + "state", equalTo("IN_TRAINING"))
+                        .body(base.formatted(started) + "funding.state", equalTo("CAPTURED"))
+                        .body(base.formatted(started) + "funding.held.amount", equalTo(0))
+                        .body(base.formatted(started) + "funding.captured.amount", equalTo(90000))
+                        .body(base.formatted(refused) + "funding.state", equalTo("REFUSED"))
+                        .body(base.formatted(refused) + "funding.held.amount", equalTo(0)));
+    }
+
+    @Test
     void anotherHolderCannotReadMySummary() {
         String id = register();
         given().auth().oauth2(TestTokens.holder(UUID.randomUUID())).get("/api/v1/holders/" + id + "/summary")
