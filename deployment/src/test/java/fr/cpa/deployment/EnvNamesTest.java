@@ -24,8 +24,6 @@ class EnvNamesTest {
         assertTrue(account.knowsEnv("KAFKA_BOOTSTRAP_SERVERS"), "platform's OutboxRelay reads kafka.bootstrap.servers");
         assertTrue(account.knowsEnv("CPA_NIR_ENCRYPTION_KEY"), "@ConfigMapping(prefix = \"cpa.nir\")");
         assertTrue(account.knowsEnv("CPA_OUTBOX_BATCH_SIZE"), "platform's @ConfigMapping(prefix = \"cpa.outbox\")");
-        assertTrue(Services.named("catalogue-service").knowsEnv("CPA_ENROLMENT_SWEEP_EVERY"), "@Scheduled(every = \"${cpa.enrolment.sweep-every:1m}\")");
-        assertTrue(Services.named("hardship-service").knowsEnv("CPA_C2P_YEAR_CLOSING_CRON"));
         assertFalse(account.knowsEnv("QUARKUS_DATASOURCE_JDBC_URI"));
         assertFalse(account.knowsEnv("CPA_GATEWAY_PROXY_SERVICES_ACCOUNT"), "the gateway's key");
         Services.Service gateway = Services.named("gateway");
@@ -51,5 +49,25 @@ class EnvNamesTest {
                 Services.named("gateway").requiredInProduction());
         assertTrue(Services.named("hardship-service").requiredInProduction().isEmpty(),
                 "optional keys (Optional<…> or a defaultValue) are not required: " + Services.named("hardship-service").requiredInProduction());
+    }
+
+    @Test
+    void sourcesDeclareKeysByMappingPropertyAndAnnotationExpressionOptionalOnesMarked() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        java.util.Set<String> prefixes = new java.util.TreeSet<>();
+        java.util.Set<String> optional = new java.util.TreeSet<>();
+        Services.scan("""
+                @ConfigMapping(prefix = "cpa.outbox")
+                interface OutboxConfig {}
+                Relay(@ConfigProperty(name = "kafka.bootstrap.servers") String servers,
+                      @ConfigProperty(name = "cpa.jwt.gateway.issuer") Optional<String> issuer,
+                      @ConfigProperty(name = "cpa.acquisition.chunk-size", defaultValue = "500") int chunk) {}
+                @Scheduled(every = "${cpa.enrolment.sweep-every:1m}", concurrentExecution = SKIP)
+                @Scheduled(cron = "${cpa.c2p.year-closing-cron}")
+                """, keys, prefixes, optional);
+        assertEquals(java.util.Set.of("cpa.outbox"), prefixes);
+        assertEquals(java.util.Set.of("kafka.bootstrap.servers", "cpa.jwt.gateway.issuer", "cpa.acquisition.chunk-size",
+                "cpa.enrolment.sweep-every", "cpa.c2p.year-closing-cron"), keys);
+        assertEquals(java.util.Set.of("cpa.jwt.gateway.issuer", "cpa.acquisition.chunk-size"), optional);
     }
 }

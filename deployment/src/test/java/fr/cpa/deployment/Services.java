@@ -143,26 +143,27 @@ final class Services {
     /** Collects keys and mapping prefixes; {@code optional}: keys injected with a default or as an Optional. */
     private static void scanSources(Path root, Set<String> keys, Set<String> prefixes, Set<String> optional) {
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                String source = Repo.read(f);
-                Matcher m = CONFIG_MAPPING.matcher(source);
-                while (m.find()) {
-                    prefixes.add(m.group(1));
-                }
-                m = CONFIG_PROPERTY.matcher(source);
-                while (m.find()) {
-                    keys.add(m.group(1));
-                    if (m.group(2).contains("defaultValue") || m.group(3).startsWith("Optional")) {
-                        optional.add(m.group(1));
-                    }
-                }
-                m = EXPRESSION.matcher(source);
-                while (m.find()) {
-                    keys.add(m.group(1));
-                }
-            });
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> scan(Repo.read(f), keys, prefixes, optional));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static void scan(String source, Set<String> keys, Set<String> prefixes, Set<String> optional) {
+        Matcher m = CONFIG_MAPPING.matcher(source);
+        while (m.find()) {
+            prefixes.add(m.group(1));
+        }
+        m = CONFIG_PROPERTY.matcher(source);
+        while (m.find()) {
+            keys.add(m.group(1));
+            if (m.group(2).contains("defaultValue") || m.group(3).startsWith("Optional")) {
+                optional.add(m.group(1));
+            }
+        }
+        m = EXPRESSION.matcher(source);
+        while (m.find()) {
+            keys.add(m.group(1));
         }
     }
 }
