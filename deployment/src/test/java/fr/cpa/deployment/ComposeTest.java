@@ -76,6 +76,16 @@ class ComposeTest {
                 "the gateway starts after every service: " + gatewayDeps);
     }
 
+    /** The images size their heap as a share of the container's memory: a service without a limit would take the host's. */
+    @Test
+    void everyServiceHasAMemoryLimitForItsHeapToBeAShareOf() {
+        ComposeFile compose = ComposeFile.read();
+        for (String module : Services.MODULES) {
+            String limit = compose.service(module).path("mem_limit").asText();
+            assertTrue(limit.matches("\\d+[mg]"), module + ": mem_limit " + limit);
+        }
+    }
+
     @Test
     void onlyTheGatewayPublishesAPort() {
         ComposeFile compose = ComposeFile.read();
