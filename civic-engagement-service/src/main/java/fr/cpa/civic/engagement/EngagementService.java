@@ -8,6 +8,7 @@ import fr.cpa.civic.rules.AssociationVolunteering.AssociationHours;
 import fr.cpa.civic.rules.CecParameters;
 import fr.cpa.civic.rules.Eligibility;
 import fr.cpa.civic.simulation.Activities;
+import fr.cpa.platform.identity.Siret;
 import fr.cpa.platform.problem.Problem;
 import fr.cpa.platform.problem.ProblemException;
 import fr.cpa.platform.security.Caller;
