@@ -10,11 +10,18 @@ import fr.cpa.trainingrights.rules.Conversion;
 import fr.cpa.trainingrights.rules.ParameterTable;
 import fr.cpa.trainingrights.rules.YearFacts;
 import fr.cpa.trainingrights.rules.YearlyCredit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cpa.trainingrights.rules.Correction;
+import fr.cpa.trainingrights.rules.Explanation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,21 +33,31 @@ import java.util.UUID;
 public class Acquisition {
 
     /** What happened to the holder. */
-    public enum Outcome { CREDITED, NOTHING_DUE, ALREADY_DONE, NO_ACCOUNT }
+    public enum Outcome { CREDITED, NOTHING_DUE, ALREADY_DONE, NO_ACCOUNT, NOT_YET_RUN, CORRECTED, UNCHANGED }
 
     private final Ledger ledger;
     private final YearlyActivity activity;
     private final AcquisitionRules rules = new AcquisitionRules(ParameterTable.LAW);
     private final Conversion conversion = new Conversion(ParameterTable.LAW);
 
-    Acquisition(Ledger ledger, YearlyActivity activity) {
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    Acquisition(Ledger ledger, YearlyActivity activity, EntityManager em, ObjectMapper mapper) {
         this.ledger = ledger;
         this.activity = activity;
+        this.em = em;
+        this.mapper = mapper;
     }
 
+    /**
+     * The account row is locked before the year's facts are read: a late declaration for this holder
+     * ({@link #reconcile}) locks it too, so either the run reads the new facts or the declaration sees the
+     * run's entry and corrects it — never neither.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome acquire(UUID holderId, int year) {
-        CpfAccount account = CpfAccount.findById(holderId);
+        CpfAccount account = CpfAccount.findById(holderId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || account.closed) {
             return Outcome.NO_ACCOUNT;
         }
@@ -73,5 +90,83 @@ public class Acquisition {
             ledger.publishCredited(account, euros);
         }
         return Outcome.CREDITED;
+    }
+
+    /**
+     * After a declaration of {@code year} changed (declared late, corrected, withdrawn): nothing to do
+     * while the year's run has not reached the holder (it will read the new facts); once it has, the
+     * year is computed again and the difference appended as a CORRECTION entry (or the ACQUISITION if the
+     * run found nothing then). Hours-era years (before 2019) were converted on 1 January 2019 and are not
+     * corrected here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome reconcile(UUID holderId, int year, UUID eventId, String trigger) {
+        CpfAccount account = CpfAccount.findById(holderId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.closed) {
+            return Outcome.NO_ACCOUNT;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> item = em.createNativeQuery("""
+                        select coalesce(i.state, 'ABSENT') from acquisition_run r
+                        left join acquisition_run_item i on i.run_id = r.id and i.holder_id = :h where r.year = :y""", String.class)
+                .setParameter("h", holderId).setParameter("y", year).getResultList();
+        if (item.isEmpty() || "PENDING".equals(item.get(0))) {
+            return Outcome.NOT_YET_RUN;
+        }
+        List<CpfEntry> given = CpfEntry.list("holderId = ?1 and year = ?2 and kind in ?3 order by line", holderId, year,
+                List.of(CpfEntry.Kind.ACQUISITION, CpfEntry.Kind.CORRECTION));
+        if (given.isEmpty()) {
+            return acquire(holderId, year); // the run found no activity then, or the account opened after it started
+        }
+        if (CpfEntry.HOURS_ERA.equals(given.get(0).pot) || year < Conversion.DAY.getYear()) {
+            return Outcome.UNCHANGED;
+        }
+        long previousCents = given.stream().filter(e -> CpfEntry.ORDINARY.equals(e.pot)).mapToLong(e -> e.amountCents).sum();
+        long previousMinutes = given.stream().filter(e -> CpfEntry.CIVIL_SERVANT_HOURS.equals(e.pot)).mapToLong(e -> e.minutes).sum();
+        CpfEntry last = given.get(given.size() - 1);
+        Correction.Previous previous = new Correction.Previous(previousCents, previousMinutes,
+                "entry " + last.line + " (" + last.kind + " of " + last.createdAt + "): " + computation(last.explanation));
+        YearFacts facts = activity.facts(account, year);
+        AccountState before = new AccountState(account.ordinaryCents - previousCents, account.hoursEraMinutes,
+                account.hoursMinutes - previousMinutes);
+        YearlyCredit now = facts.activities().isEmpty()
+                ? new YearlyCredit(year, "NONE", YearlyCredit.Pot.NONE, 0, 0, false, List.of(new Explanation("NO_ACTIVITY",
+                "L6323-11", List.of(), Map.of("year", Integer.toString(year)), List.of("no declared activity left for the year"), "0 €")))
+                : rules.credit(facts, before);
+        Ledger.PotBalance ordinary = ledger.pots(holderId).get(CpfEntry.ORDINARY);
+        long heldInOrdinary = ordinary == null ? 0 : ordinary.heldCents();
+        Correction.Result correction = Correction.of(previous, now, account.ordinaryCents - heldInOrdinary, account.hoursMinutes, trigger);
+        if (correction.changesNothing()) {
+            return Outcome.UNCHANGED;
+        }
+        List<Explanation> why = Correction.explanation(correction, now);
+        boolean first = true;
+        if (correction.centsDelta() != 0) {
+            CpfEntry entry = ledger.append(account, Ledger.Draft.credit(CpfEntry.Kind.CORRECTION, CpfEntry.ORDINARY,
+                    correction.centsDelta(), 0, year, eventId, why));
+            ledger.publishCredited(account, entry);
+            first = false;
+        }
+        if (correction.minutesDelta() != 0) {
+            CpfEntry entry = ledger.append(account, Ledger.Draft.credit(CpfEntry.Kind.CORRECTION, CpfEntry.CIVIL_SERVANT_HOURS,
+                    0, correction.minutesDelta(), year, first ? eventId : null, why));
+            ledger.publishCredited(account, entry);
+        }
+        return Outcome.CORRECTED;
+    }
+
+    /** The results of a stored computation, the correction summaries left out. */
+    private String computation(String explanationJson) {
+        try {
+            List<String> results = new java.util.ArrayList<>();
+            for (JsonNode e : mapper.readTree(explanationJson)) {
+                if (!"ACQUISITION_CORRECTION".equals(e.path("rule").asText())) {
+                    results.add(e.path("rule").asText() + " → " + e.path("result").asText());
+                }
+            }
+            return String.join("; ", results);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored explanation is JSON", e);
+        }
     }
 }

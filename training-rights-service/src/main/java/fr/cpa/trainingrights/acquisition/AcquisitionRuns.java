@@ -97,9 +97,13 @@ public class AcquisitionRuns {
     /** Every replica polls for running runs; SKIP LOCKED shares the chunks between them. */
     @Scheduled(every = "${cpa.acquisition.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        if (!workerEnabled) {
-            return;
+        if (workerEnabled) {
+            workOnce();
         }
+    }
+
+    /** One pass of the scheduled worker: resumes every RUNNING run until it has nothing pending. */
+    void workOnce() {
         @SuppressWarnings("unchecked")
         List<UUID> running = QuarkusTransaction.requiringNew().call(() ->
                 em.createNativeQuery("select id from acquisition_run where status = 'RUNNING'", UUID.class).getResultList());
@@ -108,6 +112,10 @@ public class AcquisitionRuns {
 
     /** Works on the run until no item is pending, then marks it DONE. Safe to call from several replicas. */
     public void resume(UUID runId) {
+        resume(runId, chunkSize);
+    }
+
+    void resume(UUID runId, int chunkSize) {
         int year = find(runId).orElseThrow(() -> ProblemException.notFound("acquisition run " + runId)).year();
         while (true) {
             int processed;

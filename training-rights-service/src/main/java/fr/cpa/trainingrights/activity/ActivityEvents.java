@@ -6,6 +6,7 @@ import fr.cpa.platform.contract.ActivityWithdrawn;
 import fr.cpa.platform.event.EventEnvelope;
 import fr.cpa.platform.event.EventJson;
 import fr.cpa.platform.event.MalformedEventException;
+import fr.cpa.trainingrights.acquisition.Acquisition;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,8 +31,10 @@ public class ActivityEvents {
     private final IdempotentConsumer consumer;
     private final EventJson json;
     private final EntityManager em;
+    private final Acquisition acquisition;
 
-    ActivityEvents(IdempotentConsumer consumer, EventJson json, EntityManager em) {
+    ActivityEvents(IdempotentConsumer consumer, EventJson json, EntityManager em, Acquisition acquisition) {
+        this.acquisition = acquisition;
         this.consumer = consumer;
         this.json = json;
         this.em = em;
@@ -45,12 +48,23 @@ public class ActivityEvents {
 
     void apply(EventEnvelope event) {
         if (ActivityDeclared.TYPE.equals(event.type())) {
-            declared(json.data(event, ActivityDeclared.class));
+            ActivityDeclared a = json.data(event, ActivityDeclared.class);
+            declared(a);
+            acquisition.reconcile(a.holderId(), Integer.parseInt(a.period().substring(0, 4)), event.id(),
+                    "ActivityDeclared " + a.declarationId() + " v" + a.version() + " for " + a.period() + " (SIRET " + a.siret() + ")");
         } else if (ActivityWithdrawn.TYPE.equals(event.type())) {
             ActivityWithdrawn w = json.data(event, ActivityWithdrawn.class);
-            em.createNativeQuery("delete from activity_month where holder_id = :h and declaration_id = :d and period = :p")
+            var period = w.period() == null ? null : PERIOD.matcher(w.period());
+            if (w.holderId() == null || w.declarationId() == null || period == null || !period.matches()) {
+                throw new MalformedEventException("ActivityWithdrawn needs holderId, declarationId and period YYYY-MM");
+            }
+            int removed = em.createNativeQuery("delete from activity_month where holder_id = :h and declaration_id = :d and period = :p")
                     .setParameter("h", w.holderId()).setParameter("d", w.declarationId()).setParameter("p", w.period())
                     .executeUpdate();
+            if (removed > 0) {
+                acquisition.reconcile(w.holderId(), Integer.parseInt(period.group(1)), event.id(),
+                        "ActivityWithdrawn " + w.declarationId() + " for " + w.period());
+            }
         }
     }
 

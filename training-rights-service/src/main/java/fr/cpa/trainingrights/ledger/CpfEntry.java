@@ -18,8 +18,12 @@ import java.util.UUID;
 @Table(name = "cpf_entry")
 public class CpfEntry extends PanacheEntityBase {
 
-    /** What happened. Credits add to a pot; HOLD/RELEASE move money in and out of "held"; CAPTURE spends it. */
-    public enum Kind { ACQUISITION, CONVERSION, TOP_UP, CEC, C2P, HOLD, CAPTURE, RELEASE, REFUND }
+    /**
+     * What happened. Credits add to a pot; HOLD/RELEASE move money in and out of "held"; CAPTURE spends it;
+     * REFUND gives back what an organisation paid back; CORRECTION (signed) fixes a year's acquisition after a
+     * late or corrected declaration.
+     */
+    public enum Kind { ACQUISITION, CONVERSION, TOP_UP, CEC, C2P, HOLD, CAPTURE, RELEASE, REFUND, CORRECTION }
 
     public static final String ORDINARY = "ORDINARY";
     public static final String CEC_POT = "CEC";

@@ -173,6 +173,135 @@ class AcquisitionRunTest {
                 .body("items[0].explanation[0].rule", equalTo("CONVERSION_2019"));
     }
 
+    long entries(UUID holder, int year, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from cpf_entry where holder_id = :h and year = :y and kind = :k")
+                .setParameter("h", holder).setParameter("y", year).setParameter("k", kind).getSingleResult()).longValue());
+    }
+
+    static void awaitOrdinary(UUID holder, int cents) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> cpf(holder).body("ordinary.amount", equalTo(cents)));
+    }
+
+    static String declaration(UUID holder, UUID declaration, String period) {
+        return TestEvents.envelope(UUID.randomUUID(), "ActivityDeclared", "account-service", holder, """
+                {"holderId":"%s","declarationId":"%s","version":1,"siret":"73282932000074","period":"%s",
+                 "status":"EMPLOYEE","category":null,"timeUnit":"HOURS","paidTime":%d,"referenceTime":%d,
+                 "partTimeRate":100,"grossPay":null,"countedAbsences":[]}""".formatted(holder, declaration, period, MONTH, MONTH));
+    }
+
+    @Test
+    void aCorrectedDeclarationBeforeTheRunChangesTheCreditAndAfterTheRunProducesOneCorrectingEntry() {
+        UUID before = Accounts.open();
+        UUID after = Accounts.open();
+        UUID nothingThen = Accounts.open();
+        for (int m = 1; m <= 3; m++) {
+            declare(before, UUID.randomUUID(), 1, "2021-%02d".formatted(m), MONTH, MONTH);
+            declare(after, UUID.randomUUID(), 1, "2021-%02d".formatted(m), MONTH, MONTH);
+        }
+        // before the run: three more months for one holder
+        for (int m = 4; m <= 6; m++) {
+            declare(before, UUID.randomUUID(), 1, "2021-%02d".formatted(m), MONTH, MONTH);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(before, 2021) == 6 * MONTH && paidMinutes(after, 2021) == 3 * MONTH);
+        runs.resume(startRun(2021, 202));
+        // half the reference: the full 500 €, from the run itself
+        cpf(before).body("ordinary.amount", equalTo(50_000));
+        // a quarter of the reference: 125 €
+        cpf(after).body("ordinary.amount", equalTo(12_500));
+        cpf(nothingThen).body("ordinary.amount", equalTo(0));
+
+        // after the run: three late months → 500 €, a +375 € correction, once even if redelivered or repeated
+        String april = declaration(after, UUID.randomUUID(), "2021-04");
+        TestKafka.send(Topics.ACTIVITY, after.toString(), april);
+        TestKafka.send(Topics.ACTIVITY, after.toString(), april);
+        declare(after, UUID.randomUUID(), 1, "2021-05", MONTH, MONTH);
+        UUID june = UUID.randomUUID();
+        declare(after, june, 1, "2021-06", MONTH, MONTH);
+        declare(after, june, 1, "2021-06", MONTH, MONTH); // the same declaration again, under a new event id
+        awaitOrdinary(after, 50_000);
+        // the late months came one by one: +41.67 € (4/12 = 166.67 €), +41.67 € (5/12 = 208.34 €), +291.66 € (half: 500 €)
+        assertEquals(3, entries(after, 2021, "CORRECTION"));
+        assertEquals(1, entries(after, 2021, "ACQUISITION"));
+
+        // June withdrawn: 5 months of 12 → 208.34 €, so 291.66 € taken back
+        TestKafka.send(Topics.ACTIVITY, after.toString(), TestEvents.envelope(UUID.randomUUID(), "ActivityWithdrawn",
+                "account-service", after, "{\"holderId\":\"%s\",\"declarationId\":\"%s\",\"period\":\"2021-06\"}".formatted(after, june)));
+        awaitOrdinary(after, 20_834);
+        given().auth().oauth2(TestTokens.holder(after)).when().get("/api/v1/holders/" + after + "/cpf/entries")
+                .then().statusCode(200)
+                .body("items[0].kind", equalTo("CORRECTION")).body("items[0].amount.amount", equalTo(-29_166))
+                .body("items[0].year", equalTo(2021))
+                .body("items[0].explanation[0].rule", equalTo("ACQUISITION_CORRECTION"))
+                .body("items[0].explanation[0].arithmetic", hasItem("difference: 208.34 € − 500.00 € = -291.66 €"))
+                .body("items[0].explanation[0].arithmetic[0]", containsString("previous computation: entry"))
+                .body("items[0].explanation[1].rule", equalTo("EUROS_ERA_EMPLOYEE"));
+        assertEquals(0, entries(before, 2021, "CORRECTION"), "a declaration corrected before the run needs no correction");
+
+        // a holder the run found without activity: the late declaration is the year's acquisition, 500 € / 12 rounded up
+        declare(nothingThen, UUID.randomUUID(), 1, "2021-01", MONTH, MONTH);
+        awaitOrdinary(nothingThen, 4_167);
+        assertEquals(1, entries(nothingThen, 2021, "ACQUISITION"));
+        assertEquals(0, entries(nothingThen, 2021, "CORRECTION"));
+    }
+
+    long items(UUID run, String state) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from acquisition_run_item where run_id = :r and state = :s")
+                .setParameter("r", run).setParameter("s", state).getSingleResult()).longValue());
+    }
+
+    @Test
+    void twoWorkersShareARunChunkByChunkAndTheScheduledPassFinishesIt() throws Exception {
+        UUID a = Accounts.open();
+        UUID b = Accounts.open();
+        for (int i = 0; i < 4; i++) {
+            Accounts.open(); // more items than one chunk of each worker
+        }
+        fullYear(a, 2020);
+        fullYear(b, 2020);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(a, 2020) == 12 * MONTH && paidMinutes(b, 2020) == 12 * MONTH);
+        UUID run = startRun(2020, 202);
+        long total = items(run, "PENDING");
+        assertTrue(total >= 6, "every open account is an item");
+        // two replicas' workers, one holder per chunk, slowed down so that they overlap: SKIP LOCKED shares the items
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Callable<Integer> worker = () -> {
+            int claimed = 0;
+            for (int n = runs.processChunk(run, 2020, 1, h -> sleep(20)); n > 0 && claimed < total; n = runs.processChunk(run, 2020, 1, h -> sleep(20))) {
+                claimed += n;
+                if (claimed >= total / 2 + 1) {
+                    break; // leave some for the scheduled pass
+                }
+            }
+            return claimed;
+        };
+        var first = pool.submit(worker);
+        var second = pool.submit(worker);
+        int byFirst = first.get();
+        int bySecond = second.get();
+        pool.shutdown();
+        assertTrue(byFirst > 0 && bySecond > 0, "both workers claimed items: " + byFirst + " and " + bySecond);
+        assertEquals(byFirst + bySecond, items(run, "DONE"), "no item was claimed twice");
+
+        // the scheduled worker's pass picks the RUNNING run up and finishes it
+        runs.workOnce();
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/acquisition-runs/" + run)
+                .then().statusCode(200).body("status", equalTo("DONE")).body("pending", equalTo(0))
+                .body("done", equalTo((int) total)).body("failed", equalTo(0));
+        assertEquals(1, acquisitions(a, 2020));
+        assertEquals(1, acquisitions(b, 2020));
+        cpf(a).body("ordinary.amount", equalTo(50_000));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void runsAreForAdminsAndYearsAreChecked() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"year\": 2014}")
