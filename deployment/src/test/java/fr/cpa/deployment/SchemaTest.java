@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The built-in objects bind to the Kubernetes API's types (fabric8 kubernetes-model) with no field
- * left over: a misspelt field (readOnlyRootFileSystem, livenesProbe…) is one Kubernetes would drop.
+ * The built-in objects bind to the Kubernetes API's types (fabric8 kubernetes-model), and Strimzi's to
+ * Strimzi's model, with no field left over: a misspelt field (readOnlyRootFileSystem, livenesProbe…) is
+ * one Kubernetes would drop or the operator refuse.
  */
 class SchemaTest {
 
@@ -40,26 +44,43 @@ class SchemaTest {
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
-            "networking.k8s.io/v1/Ingress", Ingress.class);
+            "networking.k8s.io/v1/Ingress", Ingress.class,
+            // Strimzi's resources, in its own Java model (io.strimzi:api)
+            "kafka.strimzi.io/v1/Kafka", Kafka.class,
+            "kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class,
+            "kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class);
 
-    /** Custom resources of the two operators; their schemas are the operators' CRDs. */
-    private static final List<String> CUSTOM_GROUPS = List.of("postgresql.cnpg.io/", "kafka.strimzi.io/");
+    /** CloudNativePG publishes no Java model: its Clusters are checked by the other tests only. */
+    private static final List<String> UNMODELLED_GROUPS = List.of("postgresql.cnpg.io/");
 
     @ParameterizedTest
     @ValueSource(strings = {Manifests.BASE, Manifests.DEV, Manifests.PROD})
-    void everyBuiltInObjectBindsToItsKubernetesTypeWithNoUnknownField(String dir) throws Exception {
+    void everyKubernetesAndStrimziObjectBindsToItsTypeWithNoUnknownField(String dir) throws Exception {
         for (ObjectNode o : Manifests.of(dir).objects()) {
             String type = o.path("apiVersion").asText() + "/" + Kustomize.kind(o);
-            if (CUSTOM_GROUPS.stream().anyMatch(type::startsWith)) {
+            if (UNMODELLED_GROUPS.stream().anyMatch(type::startsWith)) {
                 continue;
             }
             Class<?> cls = TYPES.get(type);
-            assertTrue(cls != null, dir + ": " + type + " is neither a known Kubernetes type nor an operator's resource");
+            assertTrue(cls != null, dir + ": " + type + " is not a type this test knows");
             Object bound = JSON.treeToValue(o, cls);
             List<String> unknown = new ArrayList<>();
             leftovers(bound, type + " " + Kustomize.name(o), unknown, new IdentityHashMap<>());
             assertEquals(List.of(), unknown, dir + ": unknown fields");
         }
+    }
+
+    @Test
+    void aMisspeltStrimziFieldIsCaught() throws Exception {
+        ObjectNode topic = (ObjectNode) Repo.YAML.readTree("""
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaTopic
+                metadata: {name: x}
+                spec: {partition: 6}
+                """);
+        List<String> unknown = new ArrayList<>();
+        leftovers(JSON.treeToValue(topic, KafkaTopic.class), "x", unknown, new IdentityHashMap<>());
+        assertTrue(unknown.toString().contains("partition"), unknown.toString());
     }
 
     @Test
@@ -81,7 +102,7 @@ class SchemaTest {
         assertTrue(unknown.get(0).contains("readOnlyRootFileSystem"), unknown.toString());
     }
 
-    /** Walks the bound object: every fabric8 type keeps unknown fields in getAdditionalProperties(). */
+    /** Walks the bound object: every fabric8 and Strimzi type keeps unknown fields in getAdditionalProperties(). */
     private static void leftovers(Object value, String path, List<String> unknown, Map<Object, Boolean> seen) throws Exception {
         if (value == null || seen.put(value, Boolean.TRUE) != null) {
             return;
@@ -99,7 +120,7 @@ class SchemaTest {
             }
             return;
         }
-        if (!value.getClass().getName().startsWith("io.fabric8.")) {
+        if (!value.getClass().getName().startsWith("io.fabric8.") && !value.getClass().getName().startsWith("io.strimzi.")) {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
