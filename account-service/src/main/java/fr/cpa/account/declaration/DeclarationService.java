@@ -1,6 +1,7 @@
 package fr.cpa.account.declaration;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,15 +85,17 @@ public class DeclarationService {
     }
 
     private final DeclarationStore store;
+    private final RejectionLog rejections;
     private final NirProtector nirProtector;
     private final Outbox outbox;
     private final EntityManager em;
     private final EventJson json;
     private final ObjectMapper reader;
 
-    DeclarationService(DeclarationStore store, NirProtector nirProtector, Outbox outbox, EntityManager em,
-                       EventJson json) {
+    DeclarationService(DeclarationStore store, RejectionLog rejections, NirProtector nirProtector, Outbox outbox,
+                       EntityManager em, EventJson json) {
         this.store = store;
+        this.rejections = rejections;
         this.nirProtector = nirProtector;
         this.outbox = outbox;
         this.em = em;
@@ -107,6 +110,25 @@ public class DeclarationService {
     @Transactional(rollbackOn = Exception.class)
     @TransactionConfiguration(timeout = 1800)
     public Outcome submit(InputStream body, Consumer<String> authorise, String submittedBy) throws IOException {
+        String[] siret = new String[1]; // the body's SIRET once read and valid: the rejection log names it
+        try {
+            return receive(body, s -> {
+                siret[0] = s;
+                authorise.accept(s);
+            }, submittedBy);
+        } catch (ProblemException e) {
+            if (e.status() == 400) { // refused as invalid: counted by the statistics (403 and 409 are not)
+                List<FieldError> errors = e.toProblem(null).errors();
+                rejections.record(siret[0], errors != null ? errors : List.of(new FieldError("$", e.getMessage())));
+            }
+            throw e;
+        } catch (JsonProcessingException e) {
+            rejections.record(siret[0], List.of(new FieldError("$", "the body is not readable JSON")));
+            throw e;
+        }
+    }
+
+    private Outcome receive(InputStream body, Consumer<String> authorise, String submittedBy) throws IOException {
         long started = System.nanoTime();
         MessageDigest sha256 = sha256();
         DigestInputStream in = new DigestInputStream(body, sha256);
