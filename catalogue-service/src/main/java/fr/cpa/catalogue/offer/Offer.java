@@ -95,6 +95,10 @@ public class Offer extends PanacheEntityBase {
     @Column(name = "cpf_eligible", nullable = false)
     public boolean cpfEligible;
 
+    /** The organisation checks prerequisites before accepting an enrolment (30 working days to answer). */
+    @Column(name = "prerequisites", nullable = false)
+    public boolean prerequisites;
+
     @Column(name = "next_session_start")
     public LocalDate nextSessionStart;
 

@@ -38,7 +38,9 @@ public final class OfferApi {
             @NotNull @Valid Money price,
             @Schema(example = "ON_SITE") @NotNull Modality modality,
             @Schema(description = "INSEE department code; required unless REMOTE", example = "34")
-            @Pattern(regexp = "\\d{2,3}|2A|2B", message = "must be an INSEE department code") String departmentCode) {
+            @Pattern(regexp = "\\d{2,3}|2A|2B", message = "must be an INSEE department code") String departmentCode,
+            @Schema(description = "the organisation checks prerequisites before accepting an enrolment: it then has 30 working days to answer, not 2 (DOMAIN.md §4)", example = "false")
+            Boolean prerequisites) {
     }
 
     @Schema(description = "A session: dates, seats, place")
@@ -67,7 +69,7 @@ public final class OfferApi {
                             Certification certification, List<String> formacodes, List<String> romeCodes,
                             Integer durationMinutes, Money price, Modality modality, List<String> regionCodes,
                             List<String> departmentCodes, Offer.Status status, boolean cpfEligible,
-                            LocalDate nextSessionStart, List<SessionView> sessions) {
+                            LocalDate nextSessionStart, List<SessionView> sessions, boolean prerequisites) {
     }
 
     public record OfferPage(List<OfferView> items, long total, int page, int size) {

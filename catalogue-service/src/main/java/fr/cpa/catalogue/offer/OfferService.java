@@ -172,6 +172,7 @@ public class OfferService {
         offer.priceMinCents = r.price().amount();
         offer.priceMaxCents = r.price().amount();
         offer.modality = r.modality();
+        offer.prerequisites = Boolean.TRUE.equals(r.prerequisites());
         offer.departmentCodes = department == null ? new String[0] : new String[]{department.code()};
         offer.regionCodes = department == null ? new String[0] : new String[]{department.regionCode()};
         offer.cpfEligible = CatalogueRules.cpfEligible(r.certificationType(), r.certificationCode(), today());
@@ -254,6 +255,6 @@ public class OfferService {
                 Arrays.asList(o.formacodes), Arrays.asList(o.romeCodes), o.durationMinMinutes,
                 o.priceMinCents == null ? null : Money.cents(o.priceMinCents), o.modality,
                 Arrays.asList(o.regionCodes), Arrays.asList(o.departmentCodes), o.status, o.cpfEligible,
-                o.nextSessionStart, sessions);
+                o.nextSessionStart, sessions, o.prerequisites);
     }
 }

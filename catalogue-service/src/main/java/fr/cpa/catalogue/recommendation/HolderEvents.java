@@ -3,7 +3,9 @@ package fr.cpa.catalogue.recommendation;
 import fr.cpa.platform.consumer.IdempotentConsumer;
 import fr.cpa.platform.contract.CpfCredited;
 import fr.cpa.platform.contract.CpfMovement;
+import fr.cpa.platform.contract.HolderRegistered;
 import fr.cpa.platform.contract.HolderSkillsUpdated;
+import fr.cpa.platform.contract.HolderStatusChanged;
 import fr.cpa.platform.event.EventEnvelope;
 import fr.cpa.platform.event.EventJson;
 import fr.cpa.platform.event.MalformedEventException;
@@ -18,8 +20,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Keeps the two read models of the recommendations: a holder's skills profile ({@code cpa.holder.v1}
- * HolderSkillsUpdated) and their available CPF balance ({@code balancesAfter} of every
+ * Keeps the read models of the recommendations and enrolments: a holder's skills profile ({@code cpa.holder.v1}
+ * HolderSkillsUpdated), their dated situations (HolderRegistered, HolderStatusChanged) and their available CPF balance ({@code balancesAfter} of every
  * {@code cpa.cpf.v1} event). An older event never overwrites a newer state.
  */
 @ApplicationScoped
@@ -48,8 +50,26 @@ public class HolderEvents {
     }
 
     void applyHolder(EventEnvelope event) {
+        if (HolderRegistered.TYPE.equals(event.type())) {
+            HolderRegistered registered = json.data(event, HolderRegistered.class);
+            if (registered.holderId() == null) {
+                throw new MalformedEventException("HolderRegistered without holderId");
+            }
+            if (registered.statuses() != null) {
+                registered.statuses().forEach(s -> situation(event, registered.holderId(), s.status(), s.category(), s.from(), s.to()));
+            }
+            return;
+        }
+        if (HolderStatusChanged.TYPE.equals(event.type())) {
+            HolderStatusChanged changed = json.data(event, HolderStatusChanged.class);
+            if (changed.holderId() == null) {
+                throw new MalformedEventException("HolderStatusChanged without holderId");
+            }
+            situation(event, changed.holderId(), changed.status(), changed.category(), changed.from(), changed.to());
+            return;
+        }
         if (!HolderSkillsUpdated.TYPE.equals(event.type())) {
-            return; // registrations and status changes do not change recommendations yet
+            return;
         }
         HolderSkillsUpdated skills = json.data(event, HolderSkillsUpdated.class);
         if (skills.holderId() == null) {
@@ -73,6 +93,28 @@ public class HolderEvents {
                 .setParameter("jobs", arrayLiteral(jobs))
                 .setParameter("region", skills.region())
                 .setParameter("asOf", time(event))
+                .executeUpdate();
+    }
+
+    /**
+     * A dated situation (job seeker…) kept for enrolments: the request tells training-rights whether the
+     * holder is a job seeker that day (co-payment exemption). Keyed by (holder, status, start).
+     */
+    private void situation(EventEnvelope event, java.util.UUID holderId, String status, String category,
+                           java.time.LocalDate from, java.time.LocalDate to) {
+        if (status == null || from == null) {
+            throw new MalformedEventException(event.type() + " needs a status and its start date");
+        }
+        em.createNativeQuery("""
+                        insert into holder_situation (holder_id, status, category, from_date, to_date, as_of)
+                        values (:h, :s, :c, :f, :t, :asOf)
+                        on conflict (holder_id, status, from_date) do update set category = excluded.category,
+                            to_date = excluded.to_date, as_of = excluded.as_of
+                        where holder_situation.as_of <= excluded.as_of""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                // typed, so that a null category or end date binds as its column's type
+                .setParameter("h", holderId).setParameter("s", status).setParameter("c", category, String.class)
+                .setParameter("f", from).setParameter("t", to, java.time.LocalDate.class).setParameter("asOf", time(event))
                 .executeUpdate();
     }
 
