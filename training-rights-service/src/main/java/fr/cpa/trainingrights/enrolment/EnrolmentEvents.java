@@ -19,7 +19,9 @@ import fr.cpa.trainingrights.ledger.Ledger;
 import fr.cpa.trainingrights.refund.Refunds;
 import fr.cpa.trainingrights.rules.CoPayment;
 import fr.cpa.trainingrights.rules.ParameterTable;
+import fr.cpa.trainingrights.rules.Explanation;
 import fr.cpa.trainingrights.rules.Spending;
+import fr.cpa.trainingrights.rules.YoungWithoutDiploma;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,6 +56,7 @@ public class EnrolmentEvents {
     private final Refunds refunds;
     private final Spending spending = new Spending(ParameterTable.LAW);
     private final CoPayment coPayment = new CoPayment(ParameterTable.LAW);
+    private final YoungWithoutDiploma young = new YoungWithoutDiploma(ParameterTable.LAW);
 
     EnrolmentEvents(IdempotentConsumer consumer, EventJson json, Ledger ledger, Outbox outbox, EntityManager em, Refunds refunds) {
         this.refunds = refunds;
@@ -109,25 +113,66 @@ public class EnrolmentEvents {
         });
         Spending.Plan plan = spending.plan(new Spending.Purchase(today, r.certificationType(), r.certificationCode(),
                 r.price().amount(), r.jobSeeker(), coFunding), pots);
-        if (plan.refusal().isPresent()) {
+        boolean noRights = plan.refusal().filter(Spending.INSUFFICIENT_RIGHTS::equals).isPresent();
+        if (plan.refusal().isPresent() && !noRights) {
             refuse(r, plan.refusal().get(), plan.explanation().result());
             return;
         }
-        boolean c2pOnly = !plan.byPot().isEmpty() && plan.byPot().keySet().stream().allMatch(CpfEntry.C2P_POT::equals);
-        boolean workAccident = plan.byPot().keySet().stream().anyMatch(this::isWorkAccidentTopUp);
+        // a young person without a diploma: the region pays the shortfall on a qualifying training
+        long shortfall = noRights ? Math.max(0, r.price().amount() - coFunding) : plan.remainderDueByHolder();
+        Optional<YoungWithoutDiploma.TopUp> region = young.regionalTopUp(today, account.birthDate,
+                hasStatus(r.holderId(), YOUNG_WITHOUT_DIPLOMA, today), r.certificationType(), shortfall);
+        if (noRights && region.isEmpty()) {
+            refuse(r, plan.refusal().get(), plan.explanation().result());
+            return;
+        }
+        Map<String, Long> byPot = new LinkedHashMap<>(plan.byPot());
+        List<Explanation> why = new ArrayList<>(List.of(plan.explanation()));
+        if (region.isPresent()) {
+            CpfEntry topUp = regionalTopUp(account, r, region.get());
+            byPot.put(topUp.pot, region.get().cents());
+            why.add(region.get().explanation());
+        }
+        boolean c2pOnly = !byPot.isEmpty() && byPot.keySet().stream().allMatch(CpfEntry.C2P_POT::equals);
+        boolean workAccident = byPot.keySet().stream().anyMatch(this::isWorkAccidentTopUp);
         CoPayment.Result due = coPayment.due(today, new CoPayment.Exemptions(r.jobSeeker(), coFunding > 0, c2pOnly, workAccident));
+        why.add(due.explanation());
         Map<String, Money> held = new LinkedHashMap<>();
         boolean first = true;
         CpfEntry last = null;
-        for (var e : plan.byPot().entrySet()) {
+        long total = 0;
+        for (var e : byPot.entrySet()) {
             last = ledger.append(account, new Ledger.Draft(CpfEntry.Kind.HOLD, e.getKey(), 0, e.getValue(), 0, null,
-                    r.enrolmentId(), first ? event.id() : null, null, null, null, List.of(plan.explanation(), due.explanation())));
+                    r.enrolmentId(), first ? event.id() : null, null, null, null, why));
             first = false;
+            total += e.getValue();
             held.put(e.getKey(), Money.cents(e.getValue()));
         }
-        ledger.publishMovement(CpfMovement.HOLD_CHANGED, account, last, plan.cpfCents());
+        ledger.publishMovement(CpfMovement.HOLD_CHANGED, account, last, total);
         outbox.publish(Topics.FUNDING, FundsReserved.TYPE, r.holderId(), new FundsReserved(r.enrolmentId(), r.holderId(),
-                held, Money.cents(plan.remainderDueByHolder()), Money.cents(due.cents())));
+                held, Money.cents(region.isPresent() ? 0 : plan.remainderDueByHolder()), Money.cents(due.cents())));
+    }
+
+    static final String YOUNG_WITHOUT_DIPLOMA = "YOUNG_WITHOUT_DIPLOMA";
+
+    private boolean hasStatus(UUID holderId, String status, LocalDate day) {
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from holder_status where holder_id = :h and status = :s
+                          and valid_from <= :d and (valid_to is null or valid_to >= :d)""")
+                .setParameter("h", holderId).setParameter("s", status).setParameter("d", day).getSingleResult()).longValue() > 0;
+    }
+
+    /**
+     * The region's top-up for this enrolment only: its own pot (TOP_UP:&lt;entry id&gt;, kind
+     * YOUNG_WITHOUT_DIPLOMA, funder REGION), bound to the enrolment and earmarked to its certification;
+     * withdrawn again if the money comes back (release or refund), see {@link Refunds}.
+     */
+    private CpfEntry regionalTopUp(CpfAccount account, EnrolmentRequested r, YoungWithoutDiploma.TopUp topUp) {
+        CpfEntry entry = ledger.append(account, new Ledger.Draft(CpfEntry.Kind.TOP_UP, null, topUp.cents(), 0, 0, null,
+                r.enrolmentId(), null, YOUNG_WITHOUT_DIPLOMA, "REGION young-without-diploma",
+                r.certificationCode() == null ? null : java.util.Set.of(r.certificationCode()), List.of(topUp.explanation())));
+        ledger.publishCredited(account, entry);
+        return entry;
     }
 
     private boolean isWorkAccidentTopUp(String pot) {

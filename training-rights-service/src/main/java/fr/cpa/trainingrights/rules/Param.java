@@ -49,7 +49,10 @@ public enum Param {
     // Per-action caps of CPF money (D6323-1 A, from 26 Feb 2026)
     ACTION_CAP_RS(Unit.CENTS, "D6323-1 A: RS certification (CléA excepted)"),
     ACTION_CAP_BILAN(Unit.CENTS, "D6323-1 A: skills assessment"),
-    ACTION_CAP_DRIVING_LICENCE(Unit.CENTS, "D6323-1 A: car or motorbike licence");
+    ACTION_CAP_DRIVING_LICENCE(Unit.CENTS, "D6323-1 A: car or motorbike licence"),
+    // Young people without a diploma: the region's top-up without cap on a qualifying training
+    YOUNG_WITHOUT_DIPLOMA_MIN_AGE(Unit.YEARS, "L122-2 code de l'éducation: right to return to qualifying training, 16 to 25"),
+    YOUNG_WITHOUT_DIPLOMA_MAX_AGE(Unit.YEARS, "L122-2 code de l'éducation: right to return to qualifying training, 16 to 25");
 
     /** What a value counts. */
     public enum Unit { CENTS, MINUTES, DAYS, PERCENT, YEARS }

@@ -123,6 +123,9 @@ public final class ParameterTable {
         b.put(ACTION_CAP_RS, 150_000, "2026-02-26", null);
         b.put(ACTION_CAP_BILAN, 160_000, "2026-02-26", null);
         b.put(ACTION_CAP_DRIVING_LICENCE, 90_000, "2026-02-26", null);
+        // Young people without a diploma, since the CPF opened
+        b.put(YOUNG_WITHOUT_DIPLOMA_MIN_AGE, 16, "2015-01-01", null);
+        b.put(YOUNG_WITHOUT_DIPLOMA_MAX_AGE, 25, "2015-01-01", null);
         return new ParameterTable(b.values);
     }
 
