@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A declaration version as read back; written by {@link DeclarationStore} in JDBC batches. */
+/** A declaration version as read back; written by {@link DeclarationStore} (COPY and multi-row SQL). */
 @Entity
 @Table(name = "declaration")
 public class Declaration extends PanacheEntityBase {

@@ -20,10 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SQL of declarations, in JDBC batches: a declaration may carry 50 000 employees, which an ORM
- * persisting one entity at a time would turn into 50 000 round trips. Runs on the connection of the
- * caller's transaction (Agroal hands the transaction's connection back), so it commits or rolls back
- * with the outbox rows.
+ * The SQL of declarations: a declaration may carry 50 000 employees, which an ORM persisting one
+ * entity at a time would turn into 50 000 round trips. Employee-months and factors go in with one
+ * {@code COPY} per batch ({@link CopyRows}), pending holders in multi-row inserts, known holders are
+ * found with one query per 1 000 hashes. Runs on the connection of the caller's transaction (Agroal
+ * hands the transaction's connection back, the one {@code Outbox#publishAll} also uses), so it
+ * commits or rolls back with the outbox rows.
  */
 @ApplicationScoped
 class DeclarationStore {
