@@ -75,6 +75,11 @@ class ApiProxy {
         router.route("/api/v1/*").handler(this::forward);
     }
 
+    /** The breaker of a service, by its name in the route table. */
+    CircuitBreaker breaker(String service) {
+        return breakers.get(service);
+    }
+
     @PreDestroy
     void close() {
         clients.values().forEach(HttpClient::close);

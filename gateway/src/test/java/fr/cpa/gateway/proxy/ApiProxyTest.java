@@ -16,6 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +43,9 @@ class ApiProxyTest {
 
     @TestHTTPResource("/api/v1/payslips/upload")
     URI upload;
+
+    @Inject
+    ApiProxy proxy;
 
     @Test
     void requestReachesTheServiceWithMethodPathQueryHeadersAndBodyIntact() {
@@ -122,13 +126,15 @@ class ApiProxyTest {
 
     @Test
     void aServiceThatIsNotListeningIs503Problem() {
-        given().when().get("/api/v1/cpf/balance")
+        // Other tests call civic-engagement too (the dashboard's CEC figures): its breaker must not be open.
+        proxy.breaker("civic-engagement").onSuccess();
+        given().when().get("/api/v1/cec/balance")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://cpa.local/problems/upstream-unavailable"))
                 .body("title", equalTo("Service unavailable"))
                 .body("status", is(503))
-                .body("detail", equalTo("training-rights cannot be reached; retry later"));
+                .body("detail", equalTo("civic-engagement cannot be reached; retry later"));
     }
 
     @Test

@@ -47,13 +47,20 @@ class RouteTableTest {
             "/api/v1/holders/42/skills,                      account",
             "/api/v1/declarations,                           account",
             "/api/v1/payslips/3,                             account",
+            "/api/v1/stats/cpf,                              training-rights",
+            "/api/v1/stats/c2p,                              hardship",
+            "/api/v1/stats/cec,                              civic-engagement",
+            "/api/v1/stats/catalogue,                        catalogue",
+            "/api/v1/stats/accounts,                         account",
     })
     void eachPathGoesToTheServiceThatOwnsIt(String path, String service) {
         assertEquals(service, routes.upstreamFor(path).map(Upstream::name).orElse("none"));
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/unknown", "/api/v1/admin/other", "/api/v1", "/api/v1/"})
+    @CsvSource({"/api/v1/unknown", "/api/v1/admin/other", "/api/v1", "/api/v1/",
+            // the gateway's own (OperationsEndpoint), never proxied
+            "/api/v1/stats/operations", "/api/v1/stats"})
     void otherPathsHaveNoService(String path) {
         assertEquals("none", routes.upstreamFor(path).map(Upstream::name).orElse("none"));
     }

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * what it received (method, raw path and query, headers, body length, SHA-256 and, when small, the
  * body itself), and can be told by headers to answer late or to hang up.
  * {@code GET /_probe/bytes-received} tells how many body bytes it has read so far in all.
+ * It can also stand in for a service's figures: {@link #start(Map)} gives fixed JSON answers for
+ * some paths (the stats endpoints), served to a {@code GET} with a bearer token (401 without one,
+ * as the service would).
  */
 public final class EchoUpstream {
 
@@ -52,8 +56,10 @@ public final class EchoUpstream {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final AtomicLong bytesReceived = new AtomicLong();
+    private final Map<String, String> fixedAnswers;
 
-    private EchoUpstream() throws IOException {
+    private EchoUpstream(Map<String, String> fixedAnswers) throws IOException {
+        this.fixedAnswers = Map.copyOf(fixedAnswers);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::echo);
         server.createContext(PROBE_PATH, this::probe);
@@ -63,7 +69,12 @@ public final class EchoUpstream {
     }
 
     public static EchoUpstream start() throws IOException {
-        return new EchoUpstream();
+        return new EchoUpstream(Map.of());
+    }
+
+    /** An echo server that answers {@code GET path} with the given JSON body, for each path given. */
+    public static EchoUpstream start(Map<String, String> fixedAnswers) throws IOException {
+        return new EchoUpstream(fixedAnswers);
     }
 
     public String baseUrl() {
@@ -76,6 +87,17 @@ public final class EchoUpstream {
     }
 
     private void echo(HttpExchange exchange) throws IOException {
+        String fixed = fixedAnswers.get(exchange.getRequestURI().getRawPath());
+        if (fixed != null && exchange.getRequestMethod().equals("GET")) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
+            respond(exchange, fixed);
+            return;
+        }
         String hangUp = exchange.getRequestHeaders().getFirst(HANG_UP);
         if (hangUp != null) {
             exchange.close(); // before any answer: the JDK server drops the connection
