@@ -3,6 +3,7 @@ package fr.cpa.account.holder;
 import fr.cpa.account.nir.Nir;
 import fr.cpa.account.nir.NirBirthDate;
 import fr.cpa.account.nir.NirProtector;
+import fr.cpa.platform.contract.HolderIdentityActivated;
 import fr.cpa.platform.contract.HolderRegistered;
 import fr.cpa.platform.contract.Topics;
 import fr.cpa.platform.outbox.Outbox;

@@ -16,6 +16,7 @@ public final class EventCatalogue {
             Map.entry(HolderRegistered.TYPE, new Entry(Topics.HOLDER, HolderRegistered.class)),
             Map.entry(HolderStatusChanged.TYPE, new Entry(Topics.HOLDER, HolderStatusChanged.class)),
             Map.entry(HolderSkillsUpdated.TYPE, new Entry(Topics.HOLDER, HolderSkillsUpdated.class)),
+            Map.entry(HolderIdentityActivated.TYPE, new Entry(Topics.HOLDER, HolderIdentityActivated.class)),
             Map.entry(ActivityDeclared.TYPE, new Entry(Topics.ACTIVITY, ActivityDeclared.class)),
             Map.entry(ActivityWithdrawn.TYPE, new Entry(Topics.ACTIVITY, ActivityWithdrawn.class)),
             Map.entry(ExposureDeclared.TYPE, new Entry(Topics.EXPOSURE, ExposureDeclared.class)),
