@@ -20,6 +20,11 @@ final class DeclarationParameters {
 
     /** Hours and money in a declaration have at most this many decimals (hundredths of an hour: 151.67). */
     static final int MAX_DECIMALS = 2;
+    /**
+     * No quantity of a declaration comes near this (hours, days, cents of a month's pay): a bound that
+     * keeps arithmetic on a number someone typed wrong, or sent to break us, within a long.
+     */
+    static final java.math.BigDecimal MAX_NUMBER = java.math.BigDecimal.valueOf(1_000_000_000_000L);
 
     /** Natures of contract accepted (DSN "nature du contrat", named in English). */
     static final Set<String> CONTRACT_NATURES = Set.of("CDI", "CDD", "INTERIM", "APPRENTICESHIP",

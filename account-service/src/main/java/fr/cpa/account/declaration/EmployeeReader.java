@@ -389,6 +389,10 @@ final class EmployeeReader {
                 return null;
             }
             BigDecimal number = value.decimalValue();
+            if (number.abs().compareTo(DeclarationParameters.MAX_NUMBER) > 0) {
+                error(name, "is too large");
+                return null;
+            }
             if (number.stripTrailingZeros().scale() > DeclarationParameters.MAX_DECIMALS) {
                 error(name, "must have at most " + DeclarationParameters.MAX_DECIMALS + " decimals");
                 return null;

@@ -284,4 +284,13 @@ class EmployeeReaderTest {
         e.put("lastName", "");
         assertEquals(List.of("employees[7].lastName"), read(null, e).fields());
     }
+
+    @Test
+    void aNumberTooLargeForAnyQuantityIsNamedEvenWithoutAValidPeriod() {
+        // without a period there is no month to bound the hours by: the absolute bound still answers
+        ObjectNode e = employee();
+        e.put("paidTime", new java.math.BigDecimal("99999999999999999999999"));
+        e.put("referenceTime", new java.math.BigDecimal("1000000000001"));
+        assertEquals(List.of("employees[7].paidTime", "employees[7].referenceTime"), read(null, e).fields());
+    }
 }
