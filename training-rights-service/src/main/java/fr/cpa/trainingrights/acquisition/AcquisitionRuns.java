@@ -36,10 +36,13 @@ public class AcquisitionRuns {
     private final Acquisition acquisition;
     private final int chunkSize;
     private final boolean workerEnabled;
+    private final int chunkTimeoutSeconds;
 
     AcquisitionRuns(EntityManager em, Acquisition acquisition,
                     @ConfigProperty(name = "cpa.acquisition.chunk-size", defaultValue = "500") int chunkSize,
-                    @ConfigProperty(name = "cpa.acquisition.worker-enabled", defaultValue = "true") boolean workerEnabled) {
+                    @ConfigProperty(name = "cpa.acquisition.worker-enabled", defaultValue = "true") boolean workerEnabled,
+                    @ConfigProperty(name = "cpa.acquisition.chunk-timeout-seconds", defaultValue = "600") int chunkTimeoutSeconds) {
+        this.chunkTimeoutSeconds = chunkTimeoutSeconds;
         this.em = em;
         this.acquisition = acquisition;
         this.chunkSize = chunkSize;
@@ -141,11 +144,17 @@ public class AcquisitionRuns {
      * runs after each holder (tests use it to crash mid-chunk). Returns the number claimed.
      */
     int processChunk(UUID runId, int year, int size, Consumer<UUID> afterEach) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // a chunk's transaction may outlive the default 60 s on a loaded machine; a timeout would abort it and
+        // send the run holder by holder
+        return QuarkusTransaction.requiringNew().timeout(chunkTimeoutSeconds).call(() -> {
             List<UUID> holders = claim(runId, size);
             for (UUID holder : holders) {
                 Acquisition.Outcome outcome = acquisition.acquire(holder, year);
                 markDone(runId, holder, outcome == Acquisition.Outcome.CREDITED);
+                // the holder's rows are written: detach them, or every later auto-flush of the chunk (each native
+                // query) dirty-checks all the chunk's entities so far — quadratic in the chunk size
+                em.flush();
+                em.clear();
                 afterEach.accept(holder);
             }
             return holders.size();
