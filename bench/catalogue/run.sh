@@ -17,7 +17,8 @@ SECONDS_PER_MIX=${SECONDS_PER_MIX:-30}
 # REUSE=1 keeps the database of the previous run in $WORK (generation and the ~20 min of import skipped;
 # the import figures of that run are reported again, the service's new migrations are applied at start)
 REUSE=${REUSE:-0}
-APP=$ROOT/catalogue-service/target/quarkus-app
+# APP: a copy of target/quarkus-app, so that a build of the module during the run does not replace its jars
+APP=${APP:-$ROOT/catalogue-service/target/quarkus-app}
 CP="$APP/lib/main/*:$APP/app/*"
 PGBIN=/usr/lib/postgresql/15/bin
 URL="jdbc:postgresql://127.0.0.1:$PG_PORT/catalogue"

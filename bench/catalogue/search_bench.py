@@ -27,29 +27,26 @@ def lit(s):
     return "'" + s.replace("'", "''") + "'"
 
 def pass_of(p, size=20):
-    """The one-pass statement TrainingSearch runs for p (its full-text path), with literals."""
-    where = (" from offer o where o.status = 'PUBLISHED'"
-             " and not exists (select 1 from organisation g where g.id = o.organisation_id and g.status <> 'ACTIVE')")
+    """The one-pass statement TrainingSearch runs for p (its full-text path), with literals: it reads
+    the narrow search table (one row per published offer of an active organisation and region)."""
+    where = " from offer_search o where "
+    where += ("o.region_code = %s" % lit(p["region"])) if p.get("region") else "o.first_area"
     rank = "0.0"
     if p.get("q"):
         tsq = "websearch_to_tsquery('french_unaccent', %s)" % lit(p["q"])
         where += " and o.search_vector @@ " + tsq
         rank = "ts_rank_cd(o.search_vector, %s)" % tsq
-    if p.get("region"):
-        where += " and o.region_codes @> array[%s]::text[]" % lit(p["region"])
     if p.get("certificationType"):
         where += " and o.certification_type = %s" % lit(p["certificationType"])
     if p.get("maxPrice"):
         where += " and o.price_min_cents <= %s" % p["maxPrice"]
     order = "rank desc, id" if p.get("q") else "title, id"
-    return ("with m as materialized (select o.id, o.title, o.certification_type, o.modality, o.region_codes,"
+    return ("with m as materialized (select o.offer_id as id, o.title, o.certification_type, o.modality, o.region_codes,"
             " o.price_min_cents, o.next_session_start, " + rank + " as rank" + where + ")"
-            " select 'N', null, count(*), null::uuid, null::float8, null::bigint from m"
-            " union all select 'T', certification_type, count(*), null, null, null from m group by certification_type"
-            " union all select 'M', modality, count(*), null, null, null from m group by modality"
-            " union all select 'R', r.code, count(*), null, null, null"
-            " from m cross join lateral unnest(m.region_codes) as r(code) group by r.code"
-            " union all (select 'P', null, null, id, rank, row_number() over (order by " + order + ")"
+            " select grouping(certification_type, modality, region_codes), certification_type, modality,"
+            " region_codes, count(*), null::uuid, null::float8, null::bigint from m"
+            " group by grouping sets ((), (certification_type), (modality), (region_codes))"
+            " union all (select -1, null, null, null, null, id, rank, row_number() over (order by " + order + ")"
             " from m order by " + order + " limit %d offset 0)" % size)
 
 def items_of(ids):
@@ -100,7 +97,7 @@ def run_psql(pg_port, params_list):
     pages = []
     for p in params_list:
         out = psql(pg_port, pass_of(p) + ";")
-        pages.append([l.split("|")[3] for l in out.splitlines() if l.startswith("P|")])
+        pages.append([l.split("|")[5] for l in out.splitlines() if l.startswith("-1|")])
     script = ["\\timing on", "\\o /dev/null"]
     for p, ids in zip(params_list, pages):
         script.append(pass_of(p) + ";")

@@ -72,13 +72,16 @@ public class TrainingSearch {
     }
 
     Where where(SearchQuery q, boolean fuzzy) {
-        StringBuilder sql = new StringBuilder(
-                " from offer o where o.status = 'PUBLISHED'"
-                        // suspended organisations are few: an anti-join on a partial index, not a join
-                        // with every organisation (V6)
-                        + " and not exists (select 1 from organisation g where g.id = o.organisation_id"
-                        + " and g.status <> 'ACTIVE')");
+        // the narrow search table (V8) holds only published offers of active organisations, one row per
+        // offer and region: a region filter picks that region's rows, otherwise each offer's first row
+        StringBuilder sql = new StringBuilder(" from offer_search o where ");
         List<Object> params = new ArrayList<>();
+        if (q.region() != null) {
+            sql.append("o.region_code = ?");
+            params.add(q.region());
+        } else {
+            sql.append("o.first_area");
+        }
         String rank = "0.0";
         List<Object> rankParams = new ArrayList<>();
         if (q.hasText()) {
@@ -93,10 +96,6 @@ public class TrainingSearch {
                 rank = "ts_rank_cd(o.search_vector, " + TS_QUERY + ")";
             }
             rankParams.add(q.q());
-        }
-        if (q.region() != null) {
-            sql.append(" and o.region_codes @> array[?]::text[]");
-            params.add(q.region());
         }
         if (q.department() != null) {
             sql.append(" and o.department_codes @> array[?]::text[]");
@@ -132,7 +131,7 @@ public class TrainingSearch {
             params.add(q.modality().name());
         }
         if (q.startAfter() != null) {
-            sql.append(" and exists (select 1 from training_session s where s.offer_id = o.id"
+            sql.append(" and exists (select 1 from training_session s where s.offer_id = o.offer_id"
                     + " and s.status = 'OPEN' and s.start_date >= ?)");
             params.add(q.startAfter());
         }
@@ -149,8 +148,10 @@ public class TrainingSearch {
 
     /**
      * One statement, one visit of each matching offer: the match set is materialised with only the
-     * columns the facets and the order need, then counted by facet and cut to the page (a top-N sort of
-     * that narrow set, never of the joined wide rows). The page's rows are read afterwards by primary key.
+     * columns the facets and the order need, then counted once with grouping sets (the total, by type, by
+     * modality, by set of regions, unnested here) and cut to the page (a top-N sort of that narrow set).
+     * Without words the match set comes from a covering index alone (V8). The page's rows are read
+     * afterwards by primary key.
      */
     private Pass pass(Connection c, SearchQuery query, Where where) throws SQLException {
         String order = switch (query.sort()) {
@@ -158,17 +159,16 @@ public class TrainingSearch {
             case PRICE -> "price_min_cents asc nulls last, id";
             case START_DATE -> "next_session_start asc nulls last, id";
         };
-        String sql = "with m as materialized (select o.id, o.title, o.certification_type, o.modality, o.region_codes,"
-                + " o.price_min_cents, o.next_session_start, " + where.rank() + " as rank" + where.sql() + ")"
-                + " select 'N', null, count(*), null::uuid, null::float8, null::bigint from m"
-                + " union all select 'T', certification_type, count(*), null, null, null from m group by certification_type"
-                + " union all select 'M', modality, count(*), null, null, null from m group by modality"
-                + " union all select 'R', r.code, count(*), null, null, null"
-                + " from m cross join lateral unnest(m.region_codes) as r(code) group by r.code"
-                + " union all (select 'P', null, null, id, rank, row_number() over (order by " + order + ")"
+        String sql = "with m as materialized (select o.offer_id as id, o.title, o.certification_type, o.modality,"
+                + " o.region_codes, o.price_min_cents, o.next_session_start, " + where.rank() + " as rank"
+                + where.sql() + ")"
+                + " select grouping(certification_type, modality, region_codes), certification_type, modality,"
+                + " region_codes, count(*), null::uuid, null::float8, null::bigint from m"
+                + " group by grouping sets ((), (certification_type), (modality), (region_codes))"
+                + " union all (select -1, null, null, null, null, id, rank, row_number() over (order by " + order + ")"
                 + " from m order by " + order + " limit ? offset ?)";
         long total = 0;
-        List<SearchApi.FacetValue> regions = new ArrayList<>();
+        Map<String, Long> regionCounts = new HashMap<>();
         List<SearchApi.FacetValue> types = new ArrayList<>();
         List<SearchApi.FacetValue> modalities = new ArrayList<>();
         List<RankedId> page = new ArrayList<>();
@@ -179,18 +179,25 @@ public class TrainingSearch {
             ps.setInt(i, query.page() * query.size());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String value = rs.getString(2);
-                    switch (rs.getString(1)) {
-                        case "N" -> total = rs.getLong(3);
-                        case "T" -> types.add(new SearchApi.FacetValue(value, value, rs.getLong(3)));
-                        case "M" -> modalities.add(new SearchApi.FacetValue(value, value, rs.getLong(3)));
-                        case "R" -> regions.add(new SearchApi.FacetValue(value,
-                                geography.regionName(value).orElse(value), rs.getLong(3)));
-                        default -> page.add(new RankedId(rs.getObject(4, UUID.class), rs.getDouble(5), rs.getLong(6)));
+                    // grouping(): a bit set per column left out of the row's grouping set
+                    switch (rs.getInt(1)) {
+                        case 7 -> total = rs.getLong(5);
+                        case 3 -> types.add(new SearchApi.FacetValue(rs.getString(2), rs.getString(2), rs.getLong(5)));
+                        case 5 -> modalities.add(new SearchApi.FacetValue(rs.getString(3), rs.getString(3), rs.getLong(5)));
+                        case 6 -> {
+                            long n = rs.getLong(5);
+                            for (String code : strings(rs.getArray(4))) {
+                                regionCounts.merge(code, n, Long::sum);
+                            }
+                        }
+                        default -> page.add(new RankedId(rs.getObject(6, UUID.class), rs.getDouble(7), rs.getLong(8)));
                     }
                 }
             }
         }
+        List<SearchApi.FacetValue> regions = new ArrayList<>();
+        regionCounts.forEach((code, n) -> regions.add(
+                new SearchApi.FacetValue(code, geography.regionName(code).orElse(code), n)));
         page.sort(Comparator.comparingLong(RankedId::ordinal));
         return new Pass(total, sorted(regions), sorted(types), sorted(modalities), page);
     }
