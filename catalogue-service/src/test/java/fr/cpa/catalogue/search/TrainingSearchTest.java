@@ -239,4 +239,44 @@ class TrainingSearchTest {
                 .body("jobs.code", hasItem("G1101"));
         given().when().get("/api/v1/trainings/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }
+
+    /**
+     * The search reads its own narrow table (V8), kept by triggers: a suspension hides the organisation's
+     * offers at once and a reactivation shows them again; an edit is searched by its new words, a
+     * withdrawn offer no longer.
+     */
+    @Test
+    void theSearchFollowsSuspensionReactivationEditAndWithdrawal() {
+        seed();
+        String before = marker();
+        String after = marker();
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        Map<String, Object> offer = Fixtures.offer(siret + "_W", "Soudure à l'arc " + before);
+        String id = Fixtures.publish(siret, offer);
+        search("q=" + before).body("total", equalTo(1)).body("items.id", contains(id));
+
+        setStatus(siret, "SUSPENDED");
+        search("q=" + before).body("total", equalTo(0));
+        search("q=" + before + "&region=76").body("total", equalTo(0));
+        setStatus(siret, "ACTIVE");
+        search("q=" + before + "&region=76").body("total", equalTo(1)).body("facets.region.value", contains("76"));
+
+        String path = "/api/v1/organisations/" + siret + "/offers/" + id;
+        offer.put("title", "Plomberie sanitaire " + after);
+        offer.put("departmentCode", "75");
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON).body(offer)
+                .when().put(path).then().statusCode(200);
+        search("q=" + before).body("total", equalTo(0));
+        search("q=" + after + "&region=11").body("total", equalTo(1)).body("items.id", contains(id));
+        search("q=" + after + "&region=76").body("total", equalTo(0));
+
+        given().auth().oauth2(org(siret)).when().post(path + "/withdraw").then().statusCode(200);
+        search("q=" + after).body("total", equalTo(0));
+    }
+
+    static void setStatus(String siret, String status) {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("status", status))
+                .when().put("/api/v1/organisations/" + siret + "/status").then().statusCode(200);
+    }
 }
