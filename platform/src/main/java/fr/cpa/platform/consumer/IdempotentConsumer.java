@@ -28,12 +28,16 @@ import java.time.Duration;
  * effect, so a redelivered event changes nothing and a failed effect leaves no mark. A handler that
  * keeps failing is retried {@code cpa.consumer.max-attempts} times, then the exception propagates and
  * the channel's {@code failure-strategy=dead-letter-queue} sends the record, with the error in its
- * headers, to {@code <topic>.dlq}: the partition moves on. A malformed event is not retried.
+ * headers, to {@code <topic>.dlq}: the partition moves on. A malformed event is not retried. A
+ * failure of the infrastructure (database away, deadlock; see {@link TransientFailure}) is retried
+ * until it passes and never dead-letters the event.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    /** The longest wait between two tries while the infrastructure is away. */
+    private static final long MAX_TRANSIENT_BACKOFF_MS = 5_000;
 
     /** Retry policy of {@link IdempotentConsumer} ({@code cpa.consumer.*}). */
     @ConfigMapping(prefix = "cpa.consumer")
@@ -86,6 +90,17 @@ public class IdempotentConsumer {
                         consumer, event.id(), event.type(), e.getMessage());
                 throw e;
             } catch (RuntimeException e) {
+                if (TransientFailure.is(e)) {
+                    // The database (or the network to it) is away: wait for it, however long, without
+                    // using up the event's attempts. The record stays uncommitted, so even a rebalance
+                    // during the wait only hands it to another replica.
+                    LOG.warnf("%s: event %s (%s) waits for the infrastructure (%s), retrying in %d ms",
+                            consumer, event.id(), event.type(), e.getMessage(), backoff);
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, MAX_TRANSIENT_BACKOFF_MS);
+                    attempt--;
+                    continue;
+                }
                 if (attempt >= config.maxAttempts()) {
                     count(consumer, "dead-lettered");
                     LOG.errorf(e, "%s: event %s (%s) failed %d times, sent to the dead-letter topic",
