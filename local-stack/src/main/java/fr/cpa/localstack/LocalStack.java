@@ -85,6 +85,12 @@ public final class LocalStack implements AutoCloseable {
         writeStackFile();
     }
 
+    /** Kills one service with SIGKILL, mid-whatever it was doing (fault-injection tests). */
+    public void killService(String name) {
+        services.get(Service.named(name).module()).kill();
+        writeStackFile();
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
     public void startService(String name) {
         ServiceProcess service = services.get(Service.named(name).module());

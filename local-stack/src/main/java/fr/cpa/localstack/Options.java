@@ -29,7 +29,11 @@ public record Options(Path repoDir, Path dataDir, int postgresPort, int kafkaPor
     public record ExternalDatabase(String jdbcUrl, String user, String password) {
     }
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Six JVMs starting at once on two cores: 36 s on a quiet machine, minutes when other builds run
+     * (the catalogue loads its reference data and demo set first). Long enough not to fail a busy CI.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     /**
      * For {@code ./cpa up}: data in {@code <repo>/.cpa}, the usual ports, and the environment's
@@ -83,7 +87,7 @@ public record Options(Path repoDir, Path dataDir, int postgresPort, int kafkaPor
         return servicePorts.get(service.module());
     }
 
-    Path logDir() {
+    public Path logDir() {
         return dataDir.resolve("logs");
     }
 }

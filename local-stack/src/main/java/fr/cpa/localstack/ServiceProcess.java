@@ -49,6 +49,17 @@ final class ServiceProcess {
         awaitStopped();
     }
 
+    /** SIGKILL: the process gets no chance to finish anything, as in a crash or an OOM kill. */
+    synchronized void kill() {
+        if (process != null) {
+            try {
+                process.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Split from {@link #awaitStopped()} so that all services can be asked to stop at once. */
     synchronized void requestStop() {
         if (process != null) {
