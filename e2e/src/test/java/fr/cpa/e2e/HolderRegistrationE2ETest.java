@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
@@ -23,11 +25,16 @@ import static org.hamcrest.Matchers.notNullValue;
 class HolderRegistrationE2ETest {
 
     /** A valid NIR for a man born in May 1985 (key = 97 − number mod 97), random enough not to collide. */
+    /** Every NIR the e2e tests sent, so that NoNirInLogsE2ETest can look for each in the logs. */
+    static final Set<String> NIRS_USED = ConcurrentHashMap.newKeySet();
+
     static String nir() {
         String body = "18505" + "75" + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 1000))
                 + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 1000));
         long key = 97 - Long.parseLong(body) % 97;
-        return body + String.format("%02d", key);
+        String nir = body + String.format("%02d", key);
+        NIRS_USED.add(nir);
+        return nir;
     }
 
     static Map<String, Object> holder(String nir) {

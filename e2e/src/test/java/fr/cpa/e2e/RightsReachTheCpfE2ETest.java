@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,18 +67,8 @@ class RightsReachTheCpfE2ETest {
         String id = registerHolder(nir);
         String holder = SuiteExtension.token("holder", id);
 
-        Map<String, Object> employee = new LinkedHashMap<>();
-        employee.put("nir", nir);
-        employee.put("lastName", "Durand");
-        employee.put("firstName", "Paul");
-        employee.put("birthDate", "1985-05-10");
-        employee.put("contract", Map.of("nature", "CDI", "start", "2020-01-01", "status", "EMPLOYEE"));
-        employee.put("timeUnit", "HOURS");
-        employee.put("paidTime", 151.67);
-        employee.put("referenceTime", 151.67);
-        employee.put("partTimeRate", 100);
-        employee.put("absences", List.of());
-        employee.put("exposures", List.of(Map.of("factor", "NIGHT_WORK", "nights", 110)));
+        Map<String, Object> employee = Requests.employee(nir, "Durand", "Paul", "1985-05-10",
+                List.of(Map.of("factor", "NIGHT_WORK", "nights", 110)));
         given().auth().oauth2(given().contentType(ContentType.JSON)
                         .body(Map.of("role", "employer", "subject", "payroll-e2e", "siret", SIRET))
                         .when().post("/auth/dev-token").then().statusCode(200).extract().<String>path("access_token"))
