@@ -1,7 +1,7 @@
 package fr.cpa.account.stats;
 
-import fr.cpa.platform.problem.ProblemException;
 import fr.cpa.platform.security.Roles;
+import fr.cpa.platform.stats.StatsPeriod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 
 @Path("/api/v1/stats/accounts")
 @Tag(name = "Statistics")
@@ -26,7 +24,6 @@ import java.time.format.DateTimeParseException;
 public class StatsResource {
 
     /** The default period: the last 12 months, today included (STATS.md). */
-    static final int DEFAULT_MONTHS = 12;
 
     private final StatsService stats;
 
@@ -52,23 +49,7 @@ public class StatsResource {
     @APIResponse(responseCode = "401", description = "no token")
     @APIResponse(responseCode = "403", description = "neither advisor nor admin")
     public AccountStats accounts(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate end = date("to", to, today);
-        LocalDate start = date("from", from, end.minusMonths(DEFAULT_MONTHS).plusDays(1));
-        if (start.isAfter(end)) {
-            throw ProblemException.invalid("from", "must be on or before to");
-        }
-        return stats.accounts(start, end);
-    }
-
-    private static LocalDate date(String name, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD)");
-        }
+        StatsPeriod period = StatsPeriod.of(from, to, Clock.systemUTC());
+        return stats.accounts(period.from(), period.to());
     }
 }

@@ -1,8 +1,8 @@
 package fr.cpa.trainingrights.stats;
 
 import fr.cpa.platform.problem.Problem;
-import fr.cpa.platform.problem.ProblemException;
 import fr.cpa.platform.security.Roles;
+import fr.cpa.platform.stats.StatsPeriod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,9 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 
 @Path("/api/v1/stats/cpf")
 @Tag(name = "Statistics")
@@ -27,7 +25,6 @@ import java.time.format.DateTimeParseException;
 public class CpfStatsResource {
 
     /** The default period: the last 12 months, today included (STATS.md). */
-    static final int DEFAULT_MONTHS = 12;
 
     private final CpfStatsService stats;
 
@@ -57,23 +54,7 @@ public class CpfStatsResource {
     @APIResponse(responseCode = "401", description = "no token")
     @APIResponse(responseCode = "403", description = "neither advisor nor admin")
     public CpfStats cpf(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate end = date("to", to, today);
-        LocalDate start = date("from", from, end.minusMonths(DEFAULT_MONTHS).plusDays(1));
-        if (start.isAfter(end)) {
-            throw ProblemException.invalid("from", "must be on or before to");
-        }
-        return stats.cpf(start, end);
-    }
-
-    private static LocalDate date(String name, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD)");
-        }
+        StatsPeriod period = StatsPeriod.of(from, to, Clock.systemUTC());
+        return stats.cpf(period.from(), period.to());
     }
 }
