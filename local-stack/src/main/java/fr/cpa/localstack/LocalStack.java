@@ -262,6 +262,9 @@ public final class LocalStack implements AutoCloseable {
                     command.add("-Dcpa.gateway.proxy.services." + routed.route() + "=" + serviceUrl(routed.module()));
                 }
             }
+        } else {
+            // the services' clocks may be moved (admin, /local/clock) to play a year on a suite started today
+            command.add("-Dcpa.clock.settable=true");
         }
         command.add("-jar");
         command.add(quarkusRunJar(options.repoDir(), service).toString());

@@ -23,10 +23,11 @@ import java.util.UUID;
 public class StatusService {
 
     private final Outbox outbox;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    StatusService(Outbox outbox) {
+    StatusService(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public StatusView.History history(UUID holderId) {

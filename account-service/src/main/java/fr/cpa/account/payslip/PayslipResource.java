@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
 
@@ -37,10 +38,12 @@ public class PayslipResource {
 
     private final PayslipService payslips;
     private final Caller caller;
+    private final Clock clock;
 
-    PayslipResource(PayslipService payslips, Caller caller) {
+    PayslipResource(PayslipService payslips, Caller caller, Clock clock) {
         this.payslips = payslips;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
@@ -68,7 +71,7 @@ public class PayslipResource {
         }
         Long net = cents(netPay);
         Long gross = cents(grossPay);
-        var errors = PayslipRules.check(nir, siret, period, net, gross, size, head, YearMonth.now());
+        var errors = PayslipRules.check(nir, siret, period, net, gross, size, head, YearMonth.now(clock));
         if (siret != null && errors.stream().noneMatch(e -> e.field().equals("siret"))) {
             caller.requireSiret(siret);
         }

@@ -1,5 +1,6 @@
 package fr.cpa.civic.clock;
 
+import fr.cpa.platform.time.SuiteClock;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -18,7 +19,7 @@ public class SettableClock extends Clock {
 
     /** Noon in Paris on {@code day}. */
     public void today(LocalDate day) {
-        fixed = day.atTime(12, 0).atZone(Clocks.PARIS).toInstant();
+        fixed = day.atTime(12, 0).atZone(SuiteClock.PARIS).toInstant();
     }
 
     public void reset() {
@@ -27,7 +28,7 @@ public class SettableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return Clocks.PARIS;
+        return SuiteClock.PARIS;
     }
 
     @Override
