@@ -34,6 +34,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,9 +58,11 @@ import java.util.regex.Pattern;
  *
  * <p>Idempotent by {@code declarationId}: the same id with the same bytes answers with the stored
  * declaration; with other bytes, 409. A new id for a SIRET and month already declared replaces the
- * current version ("annule et remplace"): its figures are withdrawn ({@code ActivityWithdrawn},
- * {@code ExposureWithdrawn}) in the outbox before the new ones are declared, so a consumer never
- * counts both.
+ * current version ("annule et remplace"). Consumers keep one employee-month per SIRET and month (one
+ * factor per SIRET, year and unit) and a higher version overwrites it, so the new version's events alone
+ * carry the corrected figures; only what the new version no longer has is withdrawn
+ * ({@code ActivityWithdrawn}, {@code ExposureWithdrawn}), after them. A consumer never counts both, and
+ * never goes through a take-back (a withdrawal then a new credit) for an employee still declared.
  */
 @ApplicationScoped
 public class DeclarationService {
@@ -91,9 +94,11 @@ public class DeclarationService {
     private final EntityManager em;
     private final EventJson json;
     private final ObjectMapper reader;
+    private final Clock clock;
 
     DeclarationService(DeclarationStore store, RejectionLog rejections, NirProtector nirProtector, Outbox outbox,
-                       EntityManager em, EventJson json) {
+                       EntityManager em, EventJson json, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.rejections = rejections;
         this.nirProtector = nirProtector;
@@ -204,6 +209,9 @@ public class DeclarationService {
                 throw ProblemException.invalid(errors);
             }
             intake.flush();
+            if (intake.replaces != null) {
+                withdrawWhatIsGone(c, intake.replaces, intake.header.declarationId(), intake.header.period());
+            }
             store.complete(c, intake.header.declarationId(), hash, intake.employees, intake.exposures,
                     intake.pendingHolders);
             LOG.infof("declaration %s accepted: SIRET %s, %s, version %d, %d employees, %d exposures, %d pending holders"
@@ -247,11 +255,11 @@ public class DeclarationService {
             authorise.accept(header.siret());
         }
         if (!header.valid()) {
-            return new Intake(c, header, Mode.VALIDATE, 0, errors);
+            return new Intake(c, header, Mode.VALIDATE, 0, null, errors);
         }
         store.lockSiretMonth(c, header.siret(), header.period().toString());
         if (store.bodyHash(c, header.declarationId()).isPresent()) {
-            return new Intake(c, header, Mode.REPLAY, 0, errors);
+            return new Intake(c, header, Mode.REPLAY, 0, null, errors);
         }
         Optional<DeclarationStore.Current> current = store.current(c, header.siret(), header.period().toString());
         int version = store.lastVersion(c, header.siret(), header.period().toString()) + 1;
@@ -260,45 +268,35 @@ public class DeclarationService {
         }
         store.insertHeader(c, header.declarationId(), header.siret(), header.period().toString(), version,
                 current.map(DeclarationStore.Current::id).orElse(null), submittedBy);
-        if (current.isPresent()) {
-            withdraw(c, current.get().id(), header.period());
+        return new Intake(c, header, Mode.STORE, version, current.map(DeclarationStore.Current::id).orElse(null), errors);
+    }
+
+    /**
+     * What the replaced version declared and the new one does not (an employee no longer listed, a factor
+     * no longer reported) no longer counts: one withdrawal per employee-month and per factor, written after
+     * the new version's events. A withdrawal names the replaced declaration, so a consumer whose row the new
+     * version already overwrote finds nothing to remove.
+     */
+    private void withdrawWhatIsGone(Connection c, UUID replaced, UUID replacement, YearMonth period) throws SQLException {
+        List<Outbox.Message> events = new ArrayList<>();
+        for (DeclarationStore.DeclaredLine line : store.linesGone(c, replaced, replacement)) {
+            events.add(new Outbox.Message(Topics.ACTIVITY, ActivityWithdrawn.TYPE, line.holderId(),
+                    new ActivityWithdrawn(line.holderId(), replaced, period.toString())));
         }
-        return new Intake(c, header, Mode.STORE, version, errors);
-    }
-
-    /** The replaced version's figures no longer count: one withdrawal per employee-month and per factor. */
-    private void withdraw(Connection c, UUID replaced, YearMonth period) throws SQLException {
-        int after = -1;
-        List<DeclarationStore.DeclaredLine> lines;
-        do {
-            lines = store.lines(c, replaced, after, BATCH);
-            List<Outbox.Message> events = new ArrayList<>(lines.size());
-            for (DeclarationStore.DeclaredLine line : lines) {
-                events.add(new Outbox.Message(Topics.ACTIVITY, ActivityWithdrawn.TYPE, line.holderId(),
-                        new ActivityWithdrawn(line.holderId(), replaced, period.toString())));
-                after = line.line();
-            }
-            outbox.publishAll(events);
-        } while (lines.size() == BATCH);
         DeclarationStore.DeclaredExposure last = null;
-        List<DeclarationStore.DeclaredExposure> exposures;
-        do {
-            exposures = store.exposures(c, replaced, last, BATCH);
-            List<Outbox.Message> events = new ArrayList<>();
-            for (DeclarationStore.DeclaredExposure x : exposures) {
-                // NOISE may come in hours and in peaks: one withdrawal of the factor covers both
-                boolean sameFactor = last != null && last.line() == x.line() && last.factor().equals(x.factor());
-                if (!sameFactor) {
-                    events.add(new Outbox.Message(Topics.EXPOSURE, ExposureWithdrawn.TYPE, x.holderId(),
-                            new ExposureWithdrawn(x.holderId(), replaced, x.year(), x.factor())));
-                }
-                last = x;
+        for (DeclarationStore.DeclaredExposure x : store.exposuresGone(c, replaced, replacement)) {
+            // NOISE may come in hours and in peaks: one withdrawal of the factor covers both
+            boolean sameFactor = last != null && last.line() == x.line() && last.factor().equals(x.factor());
+            if (!sameFactor) {
+                events.add(new Outbox.Message(Topics.EXPOSURE, ExposureWithdrawn.TYPE, x.holderId(),
+                        new ExposureWithdrawn(x.holderId(), replaced, x.year(), x.factor())));
             }
-            outbox.publishAll(events);
-        } while (exposures.size() == BATCH);
+            last = x;
+        }
+        outbox.publishAll(events);
     }
 
-    private static Header header(Map<String, JsonNode> fields, List<FieldError> errors) {
+    private Header header(Map<String, JsonNode> fields, List<FieldError> errors) {
         UUID id = null;
         JsonNode idNode = fields.get("declarationId");
         if (idNode == null || idNode.isNull()) {
@@ -339,7 +337,7 @@ public class DeclarationService {
             } else if (period.isBefore(DeclarationParameters.FIRST_PERIOD)) {
                 errors.add(new FieldError("period", "must be " + DeclarationParameters.FIRST_PERIOD + " or later"));
                 period = null;
-            } else if (period.isAfter(YearMonth.now())) {
+            } else if (period.isAfter(YearMonth.now(clock))) {
                 errors.add(new FieldError("period", "is in the future"));
                 period = null;
             }
@@ -353,6 +351,8 @@ public class DeclarationService {
         final Header header;
         final Mode mode;
         final int version;
+        /** the version this one replaces, if any */
+        final UUID replaces;
         final List<FieldError> errors;
         final EmployeeReader rules;
         final Map<Nir, Integer> seen = new HashMap<>();
@@ -365,11 +365,12 @@ public class DeclarationService {
         long rowsNanos;
         long eventsNanos;
 
-        Intake(Connection c, Header header, Mode mode, int version, List<FieldError> errors) {
+        Intake(Connection c, Header header, Mode mode, int version, UUID replaces, List<FieldError> errors) {
             this.c = c;
             this.header = header;
             this.mode = mode;
             this.version = version;
+            this.replaces = replaces;
             this.errors = errors;
             this.rules = new EmployeeReader(header.period());
         }

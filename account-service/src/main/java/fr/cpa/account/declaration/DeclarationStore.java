@@ -138,13 +138,15 @@ class DeclarationStore {
         }
     }
 
-    List<DeclaredLine> lines(Connection c, UUID declarationId, int afterLine, int limit) throws SQLException {
+    /** The lines of {@code replaced} whose holder {@code replacement} does not declare. */
+    List<DeclaredLine> linesGone(Connection c, UUID replaced, UUID replacement) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                select line, holder_id from declaration_employee where declaration_id = ? and line > ?
-                order by line limit ?""")) {
-            s.setObject(1, declarationId);
-            s.setInt(2, afterLine);
-            s.setInt(3, limit);
+                select o.line, o.holder_id from declaration_employee o
+                where o.declaration_id = ?
+                  and not exists (select 1 from declaration_employee n where n.declaration_id = ? and n.holder_id = o.holder_id)
+                order by o.line""")) {
+            s.setObject(1, replaced);
+            s.setObject(2, replacement);
             List<DeclaredLine> lines = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -155,18 +157,16 @@ class DeclarationStore {
         }
     }
 
-    /** A page of a declaration's exposures after {@code after} (keyset: line, factor, unit). */
-    List<DeclaredExposure> exposures(Connection c, UUID declarationId, DeclaredExposure after, int limit)
-            throws SQLException {
+    /** The exposures of {@code replaced} (holder, year, factor, unit) that {@code replacement} does not declare. */
+    List<DeclaredExposure> exposuresGone(Connection c, UUID replaced, UUID replacement) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                select line, holder_id, year, factor, unit from declaration_exposure
-                where declaration_id = ? and (line, factor, unit) > (?, ?, ?)
-                order by line, factor, unit limit ?""")) {
-            s.setObject(1, declarationId);
-            s.setInt(2, after == null ? -1 : after.line());
-            s.setString(3, after == null ? "" : after.factor());
-            s.setString(4, after == null ? "" : after.unit());
-            s.setInt(5, limit);
+                select o.line, o.holder_id, o.year, o.factor, o.unit from declaration_exposure o
+                where o.declaration_id = ?
+                  and not exists (select 1 from declaration_exposure n where n.declaration_id = ? and n.holder_id = o.holder_id
+                                  and n.year = o.year and n.factor = o.factor and n.unit = o.unit)
+                order by o.line, o.factor, o.unit""")) {
+            s.setObject(1, replaced);
+            s.setObject(2, replacement);
             List<DeclaredExposure> exposures = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

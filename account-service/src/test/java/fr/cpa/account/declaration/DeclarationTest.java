@@ -247,16 +247,19 @@ class DeclarationTest {
     }
 
     @Test
-    void aNewDeclarationOfTheSameMonthReplacesThePreviousAndWithdrawsItsFiguresFirst() {
+    void aNewDeclarationOfTheSameMonthReplacesThePreviousAndWithdrawsOnlyWhatItNoLongerHas() {
         String siret = TestData.siret();
-        String nir = TestData.nir(BIRTH);
-        String holderId = registerHolder(nir);
+        String stayingNir = TestData.nir(BIRTH);
+        String leavingNir = TestData.nir(BIRTH);
+        String staying = registerHolder(stayingNir);
+        String leaving = registerHolder(leavingNir);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        Map<String, Object> v1 = employee(nir, 151.67);
-        v1.put("exposures", List.of(Map.of("factor", "NOISE", "hours", 650)));
-        post(siret, body(first, siret, "2024-12", List.of(v1))).statusCode(201).body("version", equalTo(1));
-        Map<String, Object> v2 = employee(nir, 120);
+        Map<String, Object> v1 = employee(stayingNir, 151.67);
+        v1.put("exposures", List.of(Map.of("factor", "NOISE", "hours", 650), Map.of("factor", "NIGHT_WORK", "nights", 110)));
+        post(siret, body(first, siret, "2024-12", List.of(v1, employee(leavingNir, 151.67)))).statusCode(201)
+                .body("version", equalTo(1));
+        Map<String, Object> v2 = employee(stayingNir, 120);
         v2.put("exposures", List.of(Map.of("factor", "NOISE", "hours", 700)));
         post(siret, body(second, siret, "2024-12", List.of(v2))).statusCode(201)
                 .body("version", equalTo(2)).body("replaces", equalTo(first.toString()));
@@ -266,20 +269,28 @@ class DeclarationTest {
         given().auth().oauth2(employer(siret)).get("/api/v1/declarations?siret=" + siret + "&period=2024-12")
                 .then().statusCode(200).body("total", equalTo(2)).body("items.status", hasItems("ACCEPTED", "REPLACED"));
 
-        List<String> activity = events(Topics.ACTIVITY, holderId, second.toString()).stream()
+        // The employee still declared: the corrected month overwrites the old one, no withdrawal in between.
+        List<String> activity = events(Topics.ACTIVITY, staying, second.toString()).stream()
                 .map(ConsumerRecord::value).toList();
-        assertEquals(3, activity.size(), String.join("\n", activity));
+        assertEquals(2, activity.size(), String.join("\n", activity));
         assertTrue(activity.get(0).contains("ActivityDeclared") && activity.get(0).contains(first.toString()));
-        assertTrue(activity.get(1).contains("ActivityWithdrawn") && activity.get(1).contains(first.toString()));
-        assertTrue(activity.get(2).contains("ActivityDeclared") && activity.get(2).contains(second.toString())
-                && activity.get(2).contains("\"version\":2") && activity.get(2).contains("\"paidTime\":7200"));
-
-        List<String> exposure = events(Topics.EXPOSURE, holderId, second.toString()).stream()
+        assertTrue(activity.get(1).contains("ActivityDeclared") && activity.get(1).contains(second.toString())
+                && activity.get(1).contains("\"version\":2") && activity.get(1).contains("\"paidTime\":7200"));
+        // The employee the new version no longer lists: their month is withdrawn.
+        List<String> gone = events(Topics.ACTIVITY, leaving, "ActivityWithdrawn").stream()
                 .map(ConsumerRecord::value).toList();
-        assertEquals(3, exposure.size(), String.join("\n", exposure));
-        assertTrue(exposure.get(1).contains("ExposureWithdrawn") && exposure.get(1).contains("\"factor\":\"NOISE\"")
-                && exposure.get(1).contains("\"year\":2024"));
-        assertTrue(exposure.get(2).contains("\"quantity\":700"));
+        assertEquals(2, gone.size(), String.join("\n", gone));
+        assertTrue(gone.get(0).contains("ActivityDeclared") && gone.get(0).contains(first.toString()));
+        assertTrue(gone.get(1).contains("ActivityWithdrawn") && gone.get(1).contains(first.toString())
+                && gone.get(1).contains("\"period\":\"2024-12\""));
+
+        // NOISE is declared again (overwritten); NIGHT_WORK is no longer reported: withdrawn, after the new figures.
+        List<String> exposure = events(Topics.EXPOSURE, staying, "ExposureWithdrawn").stream()
+                .map(ConsumerRecord::value).toList();
+        assertEquals(4, exposure.size(), String.join("\n", exposure));
+        assertTrue(exposure.get(2).contains("ExposureDeclared") && exposure.get(2).contains("\"quantity\":700"));
+        assertTrue(exposure.get(3).contains("ExposureWithdrawn") && exposure.get(3).contains("\"factor\":\"NIGHT_WORK\"")
+                && exposure.get(3).contains("\"year\":2024") && exposure.get(3).contains(first.toString()));
     }
 
     @Test
