@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them, where Chromium and its driver are absent (CI installs them).
  */
 @ExtendWith(SuiteExtension.class)
-@Order(Integer.MAX_VALUE - 4) // after the scenarios, before the faults and the hostile battery
+@Order(Integer.MAX_VALUE - 5) // after the scenarios, before the faults and the hostile battery
 class DashboardE2ETest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +21,10 @@ import static org.hamcrest.Matchers.hasItem;
 /**
  * Issue 12, scenario 4 (and the summary of scenario 5): a holder with CPF money finds a training in
  * the catalogue, enrols with a strong-authentication token, the organisation accepts, the holder
- * confirms — the CPF holds the price; a second enrolment cancelled early gives its hold back. All
- * through the gateway, the saga between catalogue-service and training-rights-service over Kafka.
- *
- * <p>The capture at the entry into training needs the session's start date to have come (at least
- * 11 working days after the confirmation): it is proved by the services' own tests, which drive their
- * clocks; here the suite runs on today's date.
+ * confirms — the CPF holds the price; a second enrolment cancelled early gives its hold back; on the
+ * session's first day (the suite's clocks moved there, {@link SuiteClocks}) the organisation declares the
+ * entry and the hold is captured. All through the gateway, the saga between catalogue-service and
+ * training-rights-service over Kafka.
  */
 @ExtendWith(SuiteExtension.class)
 class EnrolmentE2ETest {
@@ -40,11 +39,12 @@ class EnrolmentE2ETest {
         String strongHolder = funded.strongToken();
 
         // A fresh organisation with a valid Qualiopi certificate publishes an offer with two sessions.
-        String siret = siret();
-        String organisation = token(Map.of("role", "training-org", "subject", "org-" + siret, "siret", siret));
+        String siret = Requests.freshSiret();
+        String organisation = SuiteExtension.token(Map.of("role", "training-org", "subject", "org-" + siret, "siret", siret));
         String word = "Soudovitrail" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String offerId = publishedOffer(organisation, siret, word);
-        String first = session(organisation, siret, offerId, LocalDate.now().plusDays(60));
+        LocalDate firstStart = LocalDate.now().plusDays(60);
+        String first = session(organisation, siret, offerId, firstStart);
         String second = session(organisation, siret, offerId, LocalDate.now().plusDays(90));
 
         // The holder finds it by a word of its title, without a token.
@@ -81,6 +81,23 @@ class EnrolmentE2ETest {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().auth().oauth2(holder).when().get("/api/v1/holders/" + holderId + "/summary")
                         .then().statusCode(200).body("cpf.held.amount", equalTo((int) PRICE)));
+
+        // On the first morning of the session (the suite's clocks moved there) the organisation declares
+        // the entry into training: the hold is captured, the money is spent and nothing stays held.
+        SuiteClocks.moveTo(firstStart.atTime(9, 0).atZone(ZoneId.of("Europe/Paris")).toInstant());
+        try {
+            given().auth().oauth2(organisation).contentType(ContentType.JSON).body("{}")
+                    .when().post("/api/v1/enrolments/" + enrolment + "/start").then().statusCode(200);
+            awaitState(holder, enrolment, "IN_TRAINING");
+        } finally {
+            SuiteClocks.reset();
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> cpf(holder, holderId)
+                .body("held.amount", equalTo(0))
+                .body("available.amount", equalTo((int) (300_000 - PRICE))));
+        given().auth().oauth2(holder).when().get("/api/v1/holders/" + holderId + "/cpf/entries?size=50")
+                .then().statusCode(200)
+                .body("items.findAll { it.kind == 'CAPTURE' }.enrolmentId", equalTo(List.of(enrolment)));
     }
 
     /**
@@ -94,8 +111,8 @@ class EnrolmentE2ETest {
         String holderId = funded.id();
         String holder = funded.token();
         String strongHolder = funded.strongToken();
-        String siret = siret();
-        String organisation = token(Map.of("role", "training-org", "subject", "org-" + siret, "siret", siret));
+        String siret = Requests.freshSiret();
+        String organisation = SuiteExtension.token(Map.of("role", "training-org", "subject", "org-" + siret, "siret", siret));
         String offerId = publishedOffer(organisation, siret, "Crashtest" + ThreadLocalRandom.current().nextInt(100_000, 999_999));
         String sessionId = session(organisation, siret, offerId, LocalDate.now().plusDays(60));
 
@@ -147,7 +164,7 @@ class EnrolmentE2ETest {
         String holder = SuiteExtension.token("holder", holderId);
         topUp(holderId, 300_000);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> cpf(holder, holderId).body("available.amount", equalTo(300_000)));
-        return new Funded(holderId, holder, token(Map.of("role", "holder", "subject", holderId, "acr", "substantial")));
+        return new Funded(holderId, holder, SuiteExtension.token(Map.of("role", "holder", "subject", holderId, "acr", "substantial")));
     }
 
     private static String enrol(String strongHolder, String sessionId) {
@@ -179,36 +196,5 @@ class EnrolmentE2ETest {
 
     private static ValidatableResponse cpf(String holder, String holderId) {
         return given().auth().oauth2(holder).when().get("/api/v1/holders/" + holderId + "/cpf").then().statusCode(200);
-    }
-
-    private static String token(Map<String, Object> request) {
-        return given().contentType(ContentType.JSON).body(request)
-                .when().post("/auth/dev-token").then().statusCode(200).extract().path("access_token");
-    }
-
-    /** A Luhn-valid SIRET no other test uses. */
-    private static String siret() {
-        StringBuilder digits = new StringBuilder("8");
-        for (int i = 0; i < 12; i++) {
-            digits.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        for (int d = 0; d <= 9; d++) {
-            if (luhn(digits.toString() + d)) {
-                return digits.toString() + d;
-            }
-        }
-        throw new IllegalStateException();
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 }

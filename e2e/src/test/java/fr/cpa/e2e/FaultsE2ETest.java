@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * holds and no dead-letter topic received anything.
  */
 @ExtendWith(SuiteExtension.class)
-@Order(Integer.MAX_VALUE - 3)
+@Order(Integer.MAX_VALUE - 4)
 class FaultsE2ETest {
 
     static final int EMPLOYEES = 2_500;
@@ -45,9 +45,7 @@ class FaultsE2ETest {
 
     @Test
     void nothingAcceptedIsLostOrAppliedTwiceThroughABrokerOutageAConsumerKillAndADatabaseLoss() throws Exception {
-        String employer = given().contentType(ContentType.JSON)
-                .body(Map.of("role", "employer", "subject", "payroll-faults", "siret", SIRET))
-                .when().post("/auth/dev-token").then().statusCode(200).extract().path("access_token");
+        String employer = SuiteExtension.token(Map.of("role", "employer", "subject", "payroll-faults", "siret", SIRET));
         List<String> nirs = nirs();
         long start = System.nanoTime();
 

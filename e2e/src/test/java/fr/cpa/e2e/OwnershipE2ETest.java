@@ -48,9 +48,9 @@ class OwnershipE2ETest {
         String owner = RightsReachTheCpfE2ETest.registerHolder(HolderRegistrationE2ETest.nir());
 
         String otherHolder = SuiteExtension.token("holder", UUID.randomUUID().toString());
-        String otherEmployer = token(Map.of("role", "employer", "subject", "payroll-other", "siret", OTHER_SIRET));
-        String otherOrganisation = token(Map.of("role", "training-org", "subject", "org-other", "siret", OTHER_SIRET));
-        String otherAssociation = token(Map.of("role", "association", "subject", "asso-other", "rna", OTHER_RNA));
+        String otherEmployer = SuiteExtension.token(Map.of("role", "employer", "subject", "payroll-other", "siret", OTHER_SIRET));
+        String otherOrganisation = SuiteExtension.token(Map.of("role", "training-org", "subject", "org-other", "siret", OTHER_SIRET));
+        String otherAssociation = SuiteExtension.token(Map.of("role", "association", "subject", "asso-other", "rna", OTHER_RNA));
 
         List<String> leaks = new ArrayList<>();
         Map<String, Integer> checked = new LinkedHashMap<>();
@@ -152,11 +152,6 @@ class OwnershipE2ETest {
             sample.forEach(item -> ownedBody(item, holder));
         }
         return sample;
-    }
-
-    private static String token(Map<String, Object> request) {
-        return given().contentType(ContentType.JSON).body(request)
-                .when().post("/auth/dev-token").then().statusCode(200).extract().path("access_token");
     }
 
     private static String abbreviate(String body) {

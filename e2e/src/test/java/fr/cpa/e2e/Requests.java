@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,5 +62,31 @@ final class Requests {
             filled = filled.replace("{" + value.getKey() + "}", value.getValue());
         }
         return filled;
+    }
+
+    /** A Luhn-valid SIRET no other test uses. */
+    static String freshSiret() {
+        StringBuilder digits = new StringBuilder("8");
+        for (int i = 0; i < 12; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        for (int d = 0; d <= 9; d++) {
+            if (luhn(digits.toString() + d)) {
+                return digits.toString() + d;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
     }
 }

@@ -69,9 +69,7 @@ class RightsReachTheCpfE2ETest {
 
         Map<String, Object> employee = Requests.employee(nir, "Durand", "Paul", "1985-05-10",
                 List.of(Map.of("factor", "NIGHT_WORK", "nights", 110)));
-        given().auth().oauth2(given().contentType(ContentType.JSON)
-                        .body(Map.of("role", "employer", "subject", "payroll-e2e", "siret", SIRET))
-                        .when().post("/auth/dev-token").then().statusCode(200).extract().<String>path("access_token"))
+        given().auth().oauth2(SuiteExtension.token(Map.of("role", "employer", "subject", "payroll-e2e", "siret", SIRET)))
                 .contentType(ContentType.JSON)
                 .body(Map.of("declarationId", UUID.randomUUID().toString(), "siret", SIRET, "period", "2025-12",
                         "employees", List.of(employee)))

@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the whole suite once for all e2e test classes (local-stack on free ports, in a temporary
@@ -50,9 +53,37 @@ public class SuiteExtension implements BeforeAllCallback {
         if (subject != null) {
             body.put("subject", subject);
         }
-        return given().contentType(ContentType.JSON).body(body)
+        return token(body);
+    }
+
+    /** A demo token with these claims (role, subject, and siret or rna for the bound roles). */
+    static String token(Map<String, Object> claims) {
+        return given().contentType(ContentType.JSON).body(claims)
                 .when().post("/auth/dev-token")
                 .then().statusCode(200)
                 .extract().path("access_token");
+    }
+
+    /**
+     * Waits until every event written so far has been delivered: no service has an outbox backlog and
+     * no consumer group lags behind its topics (each service's operations figures).
+     */
+    static void awaitEventsDelivered() {
+        String admin = token("admin", "drain-e2e");
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            for (String service : SuiteClocks.SERVICES) {
+                Map<String, Object> figures = given().baseUri(stack.serviceUrl(service)).auth().oauth2(admin)
+                        .when().get("/api/v1/stats/operations").then().statusCode(200).extract().path("");
+                if (((Number) figures.get("outboxBacklog")).longValue() > 0) {
+                    return false;
+                }
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> lags = (List<Map<String, Object>>) figures.get("consumerLag");
+                if (lags.stream().anyMatch(l -> ((Number) l.get("lag")).longValue() > 0)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 }
