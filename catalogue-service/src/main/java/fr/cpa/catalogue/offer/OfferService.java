@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,14 +29,16 @@ public class OfferService {
 
     private final EntityManager em;
     private final Geography geography;
+    private final Clock clock;
 
-    OfferService(EntityManager em, Geography geography) {
+    OfferService(EntityManager em, Geography geography, Clock clock) {
         this.em = em;
         this.geography = geography;
+        this.clock = clock;
     }
 
-    static LocalDate today() {
-        return LocalDate.now();
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @Transactional
