@@ -7,6 +7,7 @@ import fr.cpa.platform.money.Money;
 import fr.cpa.platform.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.PGStatement;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -43,29 +44,32 @@ public class TrainingSearch {
         this.geography = geography;
     }
 
-    /** The WHERE clause of a search and its parameters, shared by the page and the facet queries. */
-    record Where(String sql, List<Object> params, String rank, List<Object> rankParams) {
+    /**
+     * The conditions of a search on {@code offer_search o} and their parameters, and its rank. {@code counted}:
+     * no words and no filter but region, certification type and modality, whose columns {@code
+     * offer_search_count} (V10) shares with {@code offer_search}, so the same conditions select its counters.
+     */
+    record Where(String conditions, List<Object> params, String rank, List<Object> rankParams, boolean counted) {
     }
 
     public SearchApi.SearchPage search(SearchQuery query) {
         try (Connection c = dataSource.getConnection()) {
             boolean fuzzy = false;
-            Pass pass = pass(c, query, where(query, false));
-            if (pass.total == 0 && query.hasText()) {
-                pass = pass(c, query, where(query, true));
+            Result result = run(c, query, where(query, false));
+            if (result.total == 0 && query.hasText()) {
+                result = run(c, query, where(query, true));
                 fuzzy = true;
             }
-            List<SearchApi.TrainingItem> items = pass.page.isEmpty() ? List.of() : items(c, pass.page);
             Map<String, List<SearchApi.FacetValue>> facets = new LinkedHashMap<>();
-            facets.put("region", pass.regions);
-            facets.put("certificationType", pass.certificationTypes);
-            facets.put("modality", pass.modalities);
+            facets.put("region", result.regions);
+            facets.put("certificationType", result.certificationTypes);
+            facets.put("modality", result.modalities);
             String sort = switch (query.sort()) {
                 case RELEVANCE -> "relevance";
                 case PRICE -> "price";
                 case START_DATE -> "startDate";
             };
-            return new SearchApi.SearchPage(items, pass.total, query.page(), query.size(), facets, sort, fuzzy);
+            return new SearchApi.SearchPage(result.items, result.total, query.page(), query.size(), facets, sort, fuzzy);
         } catch (SQLException e) {
             throw new IllegalStateException("search failed", e);
         }
@@ -74,7 +78,7 @@ public class TrainingSearch {
     Where where(SearchQuery q, boolean fuzzy) {
         // the narrow search table (V8) holds only published offers of active organisations, one row per
         // offer and region: a region filter picks that region's rows, otherwise each offer's first row
-        StringBuilder sql = new StringBuilder(" from offer_search o where ");
+        StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (q.region() != null) {
             sql.append("o.region_code = ?");
@@ -97,13 +101,19 @@ public class TrainingSearch {
             }
             rankParams.add(q.q());
         }
-        if (q.department() != null) {
-            sql.append(" and o.department_codes @> array[?]::text[]");
-            params.add(q.department());
-        }
         if (q.certificationType() != null) {
             sql.append(" and o.certification_type = ?");
             params.add(q.certificationType().name());
+        }
+        if (q.modality() != null) {
+            sql.append(" and o.modality = ?");
+            params.add(q.modality().name());
+        }
+        boolean counted = !q.hasText() && q.department() == null && q.certificationCode() == null && q.rome() == null
+                && q.maxPriceCents() == null && q.startAfter() == null;
+        if (q.department() != null) {
+            sql.append(" and o.department_codes @> array[?]::text[]");
+            params.add(q.department());
         }
         if (q.certificationCode() != null) {
             if (q.certificationCode().chars().allMatch(Character::isDigit)) {
@@ -126,57 +136,79 @@ public class TrainingSearch {
             sql.append(" and o.price_min_cents <= ?");
             params.add(q.maxPriceCents());
         }
-        if (q.modality() != null) {
-            sql.append(" and o.modality = ?");
-            params.add(q.modality().name());
-        }
         if (q.startAfter() != null) {
             sql.append(" and exists (select 1 from training_session s where s.offer_id = o.offer_id"
                     + " and s.status = 'OPEN' and s.start_date >= ?)");
             params.add(q.startAfter());
         }
-        return new Where(sql.toString(), params, rank, rankParams);
+        return new Where(sql.toString(), params, rank, rankParams, counted);
     }
 
-    /** What one pass over the matches gives: the total, the facets and the ids of the page in order. */
-    record Pass(long total, List<SearchApi.FacetValue> regions, List<SearchApi.FacetValue> certificationTypes,
-                List<SearchApi.FacetValue> modalities, List<RankedId> page) {
+    /** A search's answer but for the query's echo: the total, the facets and the page's offers in order. */
+    record Result(long total, List<SearchApi.FacetValue> regions, List<SearchApi.FacetValue> certificationTypes,
+                  List<SearchApi.FacetValue> modalities, List<SearchApi.TrainingItem> items) {
     }
 
-    record RankedId(UUID id, double rank, long ordinal) {
+    /** The page's offers with their organisation, joined to the page {@code p} (id, rank, ordinal). */
+    static final String ITEMS = "select -1, o.certification_type, o.modality, o.region_codes, null, p.id, p.rank, p.ordinal,"
+            + " o.number, o.title, g.siret, g.name, o.certification_code, o.certification_title, o.price_min_cents,"
+            + " o.price_max_cents, o.duration_min_minutes, o.department_codes, o.next_session_start, o.cpf_eligible"
+            + " from p join offer o on o.id = p.id join organisation g on g.id = o.organisation_id";
+
+    /** Total and facets in one aggregate (grouping sets: all, by type, by modality, by set of regions). */
+    static String facets(String from, String count) {
+        return "select grouping(certification_type, modality, region_codes), certification_type, modality, region_codes, "
+                + count + ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null"
+                + " from " + from + " group by grouping sets ((), (certification_type), (modality), (region_codes))";
     }
 
     /**
-     * One statement, one visit of each matching offer: the match set is materialised with only the
-     * columns the facets and the order need, then counted once with grouping sets (the total, by type, by
-     * modality, by set of regions, unnested here) and cut to the page (a top-N sort of that narrow set).
-     * Without words the match set comes from a covering index alone (V8). The page's rows are read
-     * afterwards by primary key.
+     * One statement, one round trip: the total, the facets and the page's offers (rows told apart by their
+     * first column: the grouping() bit set of a facet row, -1 for an offer). The matches {@code m} have only
+     * the columns the facets and the order need; the page {@code p} is cut from them and only its rows are
+     * joined to the wide {@code offer} and {@code organisation} rows.
+     * <ul>
+     * <li>In general the matches are materialised, then counted once and sorted to the page (top-N); without
+     * words they come from a covering index alone (V8).
+     * <li>A {@link Where#counted} search sums the few counters of {@code offer_search_count} (V10) instead of
+     * counting its matches, which are then never materialised: its page in title order is the start of a
+     * title index (V10).
+     * </ul>
      */
-    private Pass pass(Connection c, SearchQuery query, Where where) throws SQLException {
+    private Result run(Connection c, SearchQuery query, Where where) throws SQLException {
         String order = switch (query.sort()) {
             case RELEVANCE -> query.hasText() ? "rank desc, id" : "title, id";
             case PRICE -> "price_min_cents asc nulls last, id";
             case START_DATE -> "next_session_start asc nulls last, id";
         };
-        String sql = "with m as materialized (select o.offer_id as id, o.title, o.certification_type, o.modality,"
-                + " o.region_codes, o.price_min_cents, o.next_session_start, " + where.rank() + " as rank"
-                + where.sql() + ")"
-                + " select grouping(certification_type, modality, region_codes), certification_type, modality,"
-                + " region_codes, count(*), null::uuid, null::float8, null::bigint from m"
-                + " group by grouping sets ((), (certification_type), (modality), (region_codes))"
-                + " union all (select -1, null, null, null, null, id, rank, row_number() over (order by " + order + ")"
-                + " from m order by " + order + " limit ? offset ?)";
+        boolean counted = where.counted();
+        String sql = "with m as " + (counted ? "" : "materialized ")
+                + "(select o.offer_id as id, o.title, o.certification_type, o.modality, o.region_codes, o.price_min_cents,"
+                + " o.next_session_start, " + where.rank() + " as rank from offer_search o where " + where.conditions() + "),"
+                + " p as (select id, rank, row_number() over (order by " + order + ") as ordinal from m"
+                + " order by " + order + " limit ? offset ?)"
+                + (counted ? ", counts as (select * from offer_search_count o where " + where.conditions() + ") "
+                        + facets("counts", "sum(n)::bigint")
+                        : " " + facets("m", "count(*)"))
+                + " union all " + ITEMS;
+        List<Object> params = new ArrayList<>(where.rankParams());
+        params.addAll(where.params());
+        params.add(query.size());
+        params.add(query.page() * query.size());
+        if (counted) {
+            params.addAll(where.params());
+        }
         long total = 0;
         Map<String, Long> regionCounts = new HashMap<>();
         List<SearchApi.FacetValue> types = new ArrayList<>();
         List<SearchApi.FacetValue> modalities = new ArrayList<>();
-        List<RankedId> page = new ArrayList<>();
+        List<Ranked> page = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bind(ps, where.rankParams(), 1);
-            i = bind(ps, where.params(), i);
-            ps.setInt(i++, query.size());
-            ps.setInt(i, query.page() * query.size());
+            // planned with its values at each search, as psql plans its literals: after a few runs the driver
+            // would otherwise keep a named statement whose generic plan ignores how selective the words are
+            // (it ANDs a region's 20 000-row bitmap with the words' 300 rows, twice the time)
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            bind(ps, params, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // grouping(): a bit set per column left out of the row's grouping set
@@ -190,7 +222,7 @@ public class TrainingSearch {
                                 regionCounts.merge(code, n, Long::sum);
                             }
                         }
-                        default -> page.add(new RankedId(rs.getObject(6, UUID.class), rs.getDouble(7), rs.getLong(8)));
+                        default -> page.add(new Ranked(rs.getLong(8), item(rs)));
                     }
                 }
             }
@@ -198,47 +230,27 @@ public class TrainingSearch {
         List<SearchApi.FacetValue> regions = new ArrayList<>();
         regionCounts.forEach((code, n) -> regions.add(
                 new SearchApi.FacetValue(code, geography.regionName(code).orElse(code), n)));
-        page.sort(Comparator.comparingLong(RankedId::ordinal));
-        return new Pass(total, sorted(regions), sorted(types), sorted(modalities), page);
+        page.sort(Comparator.comparingLong(Ranked::ordinal));
+        return new Result(total, sorted(regions), sorted(types), sorted(modalities),
+                page.stream().map(Ranked::item).toList());
+    }
+
+    record Ranked(long ordinal, SearchApi.TrainingItem item) {
+    }
+
+    /** An offer row of {@link #ITEMS}. */
+    private static SearchApi.TrainingItem item(ResultSet rs) throws SQLException {
+        return new SearchApi.TrainingItem(rs.getString(6), rs.getString(9), rs.getString(10),
+                new SearchApi.OrganisationRef(rs.getString(11), rs.getString(12)),
+                new SearchApi.Certification(CertificationType.valueOf(rs.getString(2)), rs.getString(13), rs.getString(14)),
+                money(rs, 15), money(rs, 16), (Integer) rs.getObject(17), Modality.valueOf(rs.getString(3)),
+                strings(rs.getArray(4)), strings(rs.getArray(18)), rs.getObject(19, LocalDate.class), rs.getBoolean(20),
+                Math.round(rs.getDouble(7) * 10_000) / 10_000.0);
     }
 
     private static List<SearchApi.FacetValue> sorted(List<SearchApi.FacetValue> values) {
         values.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
         return List.copyOf(values);
-    }
-
-    /** The page's offers, read by primary key and given back in the pass's order. */
-    private List<SearchApi.TrainingItem> items(Connection c, List<RankedId> page) throws SQLException {
-        String sql = "select o.id, o.number, o.title, g.siret, g.name, o.certification_type, o.certification_code,"
-                + " o.certification_title, o.price_min_cents, o.price_max_cents, o.duration_min_minutes, o.modality,"
-                + " o.region_codes, o.department_codes, o.next_session_start, o.cpf_eligible"
-                + " from offer o join organisation g on g.id = o.organisation_id where o.id = any (?)";
-        Map<UUID, SearchApi.TrainingItem> byId = new HashMap<>();
-        Map<UUID, Double> ranks = new HashMap<>();
-        page.forEach(p -> ranks.put(p.id(), p.rank()));
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("uuid", page.stream().map(RankedId::id).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    byId.put(id, new SearchApi.TrainingItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                            new SearchApi.OrganisationRef(rs.getString(4), rs.getString(5)),
-                            new SearchApi.Certification(CertificationType.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)),
-                            money(rs, 9), money(rs, 10), (Integer) rs.getObject(11), Modality.valueOf(rs.getString(12)),
-                            strings(rs.getArray(13)), strings(rs.getArray(14)),
-                            rs.getObject(15, LocalDate.class), rs.getBoolean(16),
-                            Math.round(ranks.get(id) * 10_000) / 10_000.0));
-                }
-            }
-        }
-        List<SearchApi.TrainingItem> items = new ArrayList<>(page.size());
-        for (RankedId p : page) {
-            SearchApi.TrainingItem item = byId.get(p.id());
-            if (item != null) {
-                items.add(item);
-            }
-        }
-        return items;
     }
 
     public SearchApi.TrainingDetail detail(UUID id) {

@@ -1,11 +1,17 @@
 package fr.cpa.catalogue.search;
 
 import fr.cpa.catalogue.support.Fixtures;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +25,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -27,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class TrainingSearchTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static final String MARKER = marker();
     static final LocalDate TODAY = LocalDate.now();
@@ -273,6 +283,69 @@ class TrainingSearchTest {
 
         given().auth().oauth2(org(siret)).when().post(path + "/withdraw").then().statusCode(200);
         search("q=" + after).body("total", equalTo(0));
+    }
+
+    /**
+     * A search without words whose only filters are region, certification type and modality takes its
+     * total and facets from counters kept by triggers (V10) and its page from a title index: the counts
+     * follow every write exactly, equal a count of the search rows, and its pages are stable.
+     */
+    @Test
+    void searchesWithoutWordsCountFromCountersThatFollowEveryWrite() throws SQLException {
+        seed();
+        String in76 = "region=76&certificationType=RS&modality=MIXED";
+        String in11 = "region=11&certificationType=RS&modality=MIXED";
+        String anywhere = "certificationType=RS&modality=MIXED";
+        int before76 = search(in76).extract().path("total");
+        int before11 = search(in11).extract().path("total");
+        int beforeAnywhere = search(anywhere).extract().path("total");
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        Map<String, Object> offer = Fixtures.offer(siret + "_X", "Tournage fraisage " + marker());
+        offer.put("modality", "MIXED");
+        String id = Fixtures.publish(siret, offer);
+        search(in76 + "&size=100").body("total", equalTo(before76 + 1)).body("items.id", hasItem(id))
+                .body("facets.region.find { it.value == '76' }.count", equalTo(before76 + 1))
+                .body("facets.certificationType.find { it.value == 'RS' }.count", equalTo(before76 + 1))
+                .body("facets.modality.find { it.value == 'MIXED' }.count", equalTo(before76 + 1));
+        search(anywhere).body("total", equalTo(beforeAnywhere + 1));
+
+        setStatus(siret, "SUSPENDED");
+        search(in76 + "&size=100").body("total", equalTo(before76)).body("items.id", not(hasItem(id)));
+        setStatus(siret, "ACTIVE");
+        search(in76).body("total", equalTo(before76 + 1));
+
+        String path = "/api/v1/organisations/" + siret + "/offers/" + id;
+        offer.put("departmentCode", "75");
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON).body(offer)
+                .when().put(path).then().statusCode(200);
+        search(in76).body("total", equalTo(before76));
+        search(in11 + "&size=100").body("total", equalTo(before11 + 1)).body("items.id", hasItem(id));
+
+        // pages of the title order cover the same offers in the same order as one big page
+        List<String> all = search(in11 + "&size=100").extract().path("items.id");
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            paged.addAll(search(in11 + "&size=1&page=" + page).extract().path("items.id"));
+        }
+        assertEquals(all.subList(0, Math.min(3, all.size())), paged);
+
+        given().auth().oauth2(org(siret)).when().post(path + "/withdraw").then().statusCode(200);
+        search(in11).body("total", equalTo(before11));
+        search(anywhere).body("total", equalTo(beforeAnywhere));
+
+        // the counters are exactly a count of the search rows, key by key
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     with actual as (select region_code, first_area, certification_type, modality, region_codes, count(*) n
+                                     from offer_search group by 1, 2, 3, 4, 5),
+                          kept as (select region_code, first_area, certification_type, modality, region_codes, n
+                                   from offer_search_count)
+                     select (select count(*) from (table actual except table kept) a)
+                          + (select count(*) from (table kept except table actual) k)""")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1));
+        }
     }
 
     static void setStatus(String siret, String status) {
