@@ -54,8 +54,8 @@ def pass_of(p, size=20):
     return ("with m as " + ("" if counted else "materialized ") +
             "(select o.offer_id as id, o.title, o.certification_type, o.modality, o.region_codes, o.price_min_cents,"
             " o.next_session_start, " + rank + " as rank from offer_search o where " + cond + "),"
-            " p as (select id, rank, row_number() over (order by " + order + ") as ordinal from m"
-            " order by " + order + " limit %d offset 0)" % size
+            " p as (select id, rank, row_number() over () as ordinal from (select id, rank from m"
+            " order by " + order + " limit %d offset 0) page)" % size
             + ((", counts as (select * from offer_search_count o where " + cond + ") " + facets("counts", "sum(n)::bigint"))
                if counted else (" " + facets("m", "count(*)")))
             + " union all " + ITEMS)

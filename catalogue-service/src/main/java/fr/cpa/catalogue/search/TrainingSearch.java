@@ -185,8 +185,10 @@ public class TrainingSearch {
         String sql = "with m as " + (counted ? "" : "materialized ")
                 + "(select o.offer_id as id, o.title, o.certification_type, o.modality, o.region_codes, o.price_min_cents,"
                 + " o.next_session_start, " + where.rank() + " as rank from offer_search o where " + where.conditions() + "),"
-                + " p as (select id, rank, row_number() over (order by " + order + ") as ordinal from m"
-                + " order by " + order + " limit ? offset ?)"
+                // the ordinal numbers the page's rows as the limit gave them: a window ordered like the page
+                // would sort every match instead of keeping the top N
+                + " p as (select id, rank, row_number() over () as ordinal from (select id, rank from m"
+                + " order by " + order + " limit ? offset ?) page)"
                 + (counted ? ", counts as (select * from offer_search_count o where " + where.conditions() + ") "
                         + facets("counts", "sum(n)::bigint")
                         : " " + facets("m", "count(*)"))
