@@ -3,7 +3,7 @@
 # through the command-line importer (rate), then measures the public search at a steady rate over HTTP
 # and the same SQL run directly in psql in the same session. Results: bench/results/catalogue-*.{md,json}.
 #
-# Needs: catalogue-service built (./mvnw -B -o -q install -pl catalogue-service -DskipTests), Debian's
+# Needs: catalogue-service built (./mvnw -B -o -q -pl catalogue-service -am package -DskipTests), Debian's
 # postgresql 15 (run as the postgres user), python3 with requests. Nothing else of the suite runs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
