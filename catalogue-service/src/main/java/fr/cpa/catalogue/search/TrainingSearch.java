@@ -101,19 +101,13 @@ public class TrainingSearch {
             }
             rankParams.add(q.q());
         }
-        if (q.certificationType() != null) {
-            sql.append(" and o.certification_type = ?");
-            params.add(q.certificationType().name());
-        }
-        if (q.modality() != null) {
-            sql.append(" and o.modality = ?");
-            params.add(q.modality().name());
-        }
-        boolean counted = !q.hasText() && q.department() == null && q.certificationCode() == null && q.rome() == null
-                && q.maxPriceCents() == null && q.startAfter() == null;
         if (q.department() != null) {
             sql.append(" and o.department_codes @> array[?]::text[]");
             params.add(q.department());
+        }
+        if (q.certificationType() != null) {
+            sql.append(" and o.certification_type = ?");
+            params.add(q.certificationType().name());
         }
         if (q.certificationCode() != null) {
             if (q.certificationCode().chars().allMatch(Character::isDigit)) {
@@ -136,11 +130,18 @@ public class TrainingSearch {
             sql.append(" and o.price_min_cents <= ?");
             params.add(q.maxPriceCents());
         }
+        if (q.modality() != null) {
+            sql.append(" and o.modality = ?");
+            params.add(q.modality().name());
+        }
         if (q.startAfter() != null) {
             sql.append(" and exists (select 1 from training_session s where s.offer_id = o.offer_id"
                     + " and s.status = 'OPEN' and s.start_date >= ?)");
             params.add(q.startAfter());
         }
+        // only region, type and modality are columns of the counters
+        boolean counted = !q.hasText() && q.department() == null && q.certificationCode() == null && q.rome() == null
+                && q.maxPriceCents() == null && q.startAfter() == null;
         return new Where(sql.toString(), params, rank, rankParams, counted);
     }
 
