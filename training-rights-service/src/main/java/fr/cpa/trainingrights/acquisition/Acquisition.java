@@ -4,6 +4,7 @@ import fr.cpa.trainingrights.account.CpfAccount;
 import fr.cpa.trainingrights.activity.YearlyActivity;
 import fr.cpa.trainingrights.ledger.CpfEntry;
 import fr.cpa.trainingrights.ledger.Ledger;
+import fr.cpa.trainingrights.ledger.LedgerWriter;
 import fr.cpa.trainingrights.rules.AccountState;
 import fr.cpa.trainingrights.rules.AcquisitionRules;
 import fr.cpa.trainingrights.rules.Conversion;
@@ -64,10 +65,19 @@ public class Acquisition {
         if (CpfEntry.count("holderId = ?1 and year = ?2 and kind = ?3", holderId, year, CpfEntry.Kind.ACQUISITION) > 0) {
             return Outcome.ALREADY_DONE;
         }
-        YearFacts facts = activity.facts(account, year);
+        return credit(account, activity.facts(account, year), ledger);
+    }
+
+    /**
+     * The year's credit of a locked account the year has not been acquired for, written through {@code ledger}:
+     * the {@link Ledger} itself for one holder, a {@link fr.cpa.trainingrights.ledger.LedgerBatch} for a chunk of
+     * the run ({@link AcquisitionChunk}) — the same entries, explanations and events either way.
+     */
+    Outcome credit(CpfAccount account, YearFacts facts, LedgerWriter ledger) {
         if (facts.activities().isEmpty()) {
             return Outcome.NOTHING_DUE;
         }
+        int year = facts.year();
         YearlyCredit credit = rules.credit(facts, new AccountState(account.ordinaryCents, account.hoursEraMinutes, account.hoursMinutes));
         String pot = switch (credit.pot()) {
             case HOURS_ERA -> CpfEntry.HOURS_ERA;

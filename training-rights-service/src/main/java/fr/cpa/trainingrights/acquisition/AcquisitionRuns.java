@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,17 +37,19 @@ public class AcquisitionRuns {
 
     private final EntityManager em;
     private final Acquisition acquisition;
+    private final AcquisitionChunk chunk;
     private final int chunkSize;
     private final boolean workerEnabled;
     private final int chunkTimeoutSeconds;
 
-    AcquisitionRuns(EntityManager em, Acquisition acquisition,
+    AcquisitionRuns(EntityManager em, Acquisition acquisition, AcquisitionChunk chunk,
                     @ConfigProperty(name = "cpa.acquisition.chunk-size", defaultValue = "500") int chunkSize,
                     @ConfigProperty(name = "cpa.acquisition.worker-enabled", defaultValue = "true") boolean workerEnabled,
                     @ConfigProperty(name = "cpa.acquisition.chunk-timeout-seconds", defaultValue = "600") int chunkTimeoutSeconds) {
         this.chunkTimeoutSeconds = chunkTimeoutSeconds;
         this.em = em;
         this.acquisition = acquisition;
+        this.chunk = chunk;
         this.chunkSize = chunkSize;
         this.workerEnabled = workerEnabled;
     }
@@ -140,23 +145,21 @@ public class AcquisitionRuns {
     }
 
     /**
-     * Claims up to {@code size} pending holders and acquires them in one transaction. {@code afterEach}
-     * runs after each holder (tests use it to crash mid-chunk). Returns the number claimed.
+     * Claims up to {@code size} pending holders, acquires them as one chunk and marks them DONE, in one
+     * transaction. {@code afterEach} runs for each holder once the chunk is written, before the commit (tests
+     * use it to crash mid-chunk). Returns the number claimed.
      */
     int processChunk(UUID runId, int year, int size, Consumer<UUID> afterEach) {
         // a chunk's transaction may outlive the default 60 s on a loaded machine; a timeout would abort it and
         // send the run holder by holder
         return QuarkusTransaction.requiringNew().timeout(chunkTimeoutSeconds).call(() -> {
             List<UUID> holders = claim(runId, size);
-            for (UUID holder : holders) {
-                Acquisition.Outcome outcome = acquisition.acquire(holder, year);
-                markDone(runId, holder, outcome == Acquisition.Outcome.CREDITED);
-                // the holder's rows are written: detach them, or every later auto-flush of the chunk (each native
-                // query) dirty-checks all the chunk's entities so far — quadratic in the chunk size
-                em.flush();
-                em.clear();
-                afterEach.accept(holder);
+            if (holders.isEmpty()) {
+                return 0;
             }
+            Map<UUID, Acquisition.Outcome> outcomes = chunk.acquire(holders, year);
+            markDone(runId, outcomes);
+            holders.forEach(afterEach);
             return holders.size();
         });
     }
@@ -199,6 +202,22 @@ public class AcquisitionRuns {
                         select holder_id from acquisition_run_item where run_id = :r and state = 'PENDING'
                         limit :n for update skip locked""", UUID.class)
                 .setParameter("r", runId).setParameter("n", size).getResultList();
+    }
+
+    /** One statement for the whole chunk: credited or not, each item is DONE. */
+    private void markDone(UUID runId, Map<UUID, Acquisition.Outcome> outcomes) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update acquisition_run_item i set state = 'DONE', credited = v.credited
+                    from unnest(?::uuid[], ?::boolean[]) as v(holder_id, credited)
+                    where i.run_id = ? and i.holder_id = v.holder_id""")) {
+                update.setArray(1, connection.createArrayOf("uuid", outcomes.keySet().toArray()));
+                update.setArray(2, connection.createArrayOf("boolean",
+                        outcomes.values().stream().map(o -> o == Acquisition.Outcome.CREDITED).toArray()));
+                update.setObject(3, runId);
+                update.executeUpdate();
+            }
+        });
     }
 
     private void markDone(UUID runId, UUID holder, boolean credited) {

@@ -29,7 +29,7 @@ import java.util.UUID;
  * records the event id, so the same event never credits twice.
  */
 @ApplicationScoped
-public class Ledger {
+public class Ledger implements LedgerWriter {
 
     /** What to append. Signed deltas: amount on the pot, held in the pot, minutes of hours. */
     public record Draft(CpfEntry.Kind kind, String pot, long amountCents, long heldCents, long minutes, Integer year,
@@ -61,6 +61,7 @@ public class Ledger {
      * Appends {@code draft} to {@code account} (loaded in this transaction) and updates its cache.
      * Returns the existing entry if the draft's event was already applied.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public CpfEntry append(CpfAccount account, Draft draft) {
         return append(account, draft, null);
@@ -75,6 +76,15 @@ public class Ledger {
                 return done.get();
             }
         }
+        CpfEntry entry = entry(account, draft, topUpReference);
+        entry.persist();
+        // the account row changed, so its version is checked at flush: a concurrent append fails here
+        em.flush();
+        return entry;
+    }
+
+    /** The entry {@code draft} makes as the next line of {@code account}, applied to its cached balances. */
+    CpfEntry entry(CpfAccount account, Draft draft, String topUpReference) {
         CpfEntry entry = new CpfEntry();
         entry.id = UUID.randomUUID();
         entry.holderId = account.holderId;
@@ -96,9 +106,6 @@ public class Ledger {
         entry.explanation = write(draft.explanation());
         entry.createdAt = Instant.now();
         apply(account, entry);
-        entry.persist();
-        // the account row changed, so its version is checked at flush: a concurrent append fails here
-        em.flush();
         return entry;
     }
 
@@ -155,11 +162,22 @@ public class Ledger {
     }
 
     /** {@code CpfCredited} through the outbox, in the caller's transaction. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishCredited(CpfAccount account, CpfEntry entry) {
-        outbox.publish(Topics.CPF, CpfCredited.TYPE, account.holderId, new CpfCredited(account.holderId, entry.id,
+        Outbox.Message message = credited(account, entry);
+        outbox.publish(message.topic(), message.type(), message.subject(), message.data());
+    }
+
+    static Outbox.Message credited(CpfAccount account, CpfEntry entry) {
+        return new Outbox.Message(Topics.CPF, CpfCredited.TYPE, account.holderId, new CpfCredited(account.holderId, entry.id,
                 entry.kind.name(), Money.cents(entry.amountCents), entry.minutes == 0 ? null : entry.minutes,
                 entry.year, balances(account)));
+    }
+
+    /** A batch of appends written at once: see {@link LedgerBatch}. */
+    public LedgerBatch batch() {
+        return new LedgerBatch(this, em, outbox);
     }
 
     /** {@code CpfHoldChanged} or {@code CpfDebited} through the outbox. */
@@ -169,7 +187,7 @@ public class Ledger {
                 Money.cents(cents), balances(account)));
     }
 
-    private String write(List<Explanation> explanation) {
+    String write(List<Explanation> explanation) {
         try {
             return mapper.writeValueAsString(explanation == null ? List.of() : explanation);
         } catch (JsonProcessingException e) {

@@ -71,6 +71,11 @@ class AcquisitionRunTest {
                 .setParameter("h", holder).setParameter("y", year).getSingleResult()).longValue());
     }
 
+    boolean consumed(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from processed_event where event_id = :id").setParameter("id", eventId).getSingleResult()).longValue() > 0);
+    }
+
     long acquisitions(UUID holder, int year) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                         "select count(*) from cpf_entry where holder_id = :h and year = :y and kind = 'ACQUISITION'")
@@ -100,11 +105,14 @@ class AcquisitionRunTest {
         declare(partTime, declaration, 1, "2025-03", 2000, MONTH);
         UUID cancelled = UUID.randomUUID();
         declare(withdrawn, cancelled, 1, "2025-05", MONTH, MONTH);
-        TestKafka.send(Topics.ACTIVITY, withdrawn.toString(), TestEvents.envelope(UUID.randomUUID(), "ActivityWithdrawn",
+        UUID withdrawal = UUID.randomUUID();
+        TestKafka.send(Topics.ACTIVITY, withdrawn.toString(), TestEvents.envelope(withdrawal, "ActivityWithdrawn",
                 "account-service", withdrawn, "{\"holderId\":\"%s\",\"declarationId\":\"%s\",\"period\":\"2025-05\"}".formatted(withdrawn, cancelled)));
         UUID marker = Accounts.open(); // same topic order per key: wait on each holder's own figures
+        // no figures before the declaration is consumed nor after its withdrawal: wait for the withdrawal itself, or a
+        // fast run could come between them (and the late declaration then credit the holder until its withdrawal)
         await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(fullTime, 2025) == 12 * MONTH
-                && paidMinutes(partTime, 2025) == 4000 && paidMinutes(withdrawn, 2025) == -1);
+                && paidMinutes(partTime, 2025) == 4000 && consumed(withdrawal) && paidMinutes(withdrawn, 2025) == -1);
 
         UUID run = startRun(2025, 202);
         assertEquals(run, startRun(2025, 200), "one run per year: a repeat returns it");
