@@ -4,8 +4,10 @@
 # training-rights-service (its scheduled worker, chunks claimed with FOR UPDATE SKIP LOCKED, ledger entries,
 # outbox events); then the same credits computed by one set-based SQL statement on the same PostgreSQL, in the
 # same session, and compared holder by holder. Writes bench/results/training-rights-<UTC time>.md.
-# Needs: ./mvnw -B -o -q install -pl training-rights-service -DskipTests and the broker jars (kafka-broker/target/libs).
-# Options: HOLDERS=1000000 YEAR=2025 APP=<a copy of target/quarkus-app> SERVICE_XMX=1g bench/training-rights/run.sh
+# Needs: ./mvnw -B -o -q -pl training-rights-service -am package -DskipTests and the broker jars (kafka-broker/target/libs).
+# Options: HOLDERS=1000000 YEAR=2025 APP=<a copy of target/quarkus-app> SERVICE_XMX=1g
+#   SERVICE_OPTS="-Dcpa.acquisition.chunk-size=2000 -Dquarkus.log.category.\"fr.cpa.trainingrights.acquisition\".level=DEBUG"
+#   bench/training-rights/run.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -21,4 +23,5 @@ if [ -z "$APP" ]; then
   cp -r training-rights-service/target/quarkus-app "$APP"
 fi
 exec java -Xmx2g -Dapp="$APP" -Dholders="${HOLDERS:-1000000}" -Dyear="${YEAR:-2025}" -DserviceXmx="${SERVICE_XMX:-1g}" \
+  -DserviceOpts="${SERVICE_OPTS:-}" \
   -cp "$CP" bench/training-rights/AcquisitionRunBench.java "$ROOT"
