@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Yearly acquisition runs shared by every replica: items are claimed in chunks with
- * {@code FOR UPDATE SKIP LOCKED} and marked DONE in the transaction that writes their entries, so a
- * crash rolls the chunk back to PENDING and the next worker (any replica) resumes it; nothing is
- * credited twice (and the (holder, year) unique index would refuse it anyway).
+ * Yearly acquisition runs shared by every replica and by the workers of each: items are claimed in chunks
+ * with {@code FOR UPDATE SKIP LOCKED}, acquired together ({@link AcquisitionChunk}) and marked DONE in the
+ * transaction that writes their entries, so a crash rolls the chunk back to PENDING and the next worker (any
+ * replica) resumes it; nothing is credited twice (and the (holder, year) unique index would refuse it anyway).
  */
 @ApplicationScoped
 public class AcquisitionRuns {
@@ -39,11 +40,13 @@ public class AcquisitionRuns {
     private final Acquisition acquisition;
     private final AcquisitionChunk chunk;
     private final int chunkSize;
+    private final int workers;
     private final boolean workerEnabled;
     private final int chunkTimeoutSeconds;
 
     AcquisitionRuns(EntityManager em, Acquisition acquisition, AcquisitionChunk chunk,
-                    @ConfigProperty(name = "cpa.acquisition.chunk-size", defaultValue = "500") int chunkSize,
+                    @ConfigProperty(name = "cpa.acquisition.chunk-size", defaultValue = "2000") int chunkSize,
+                    @ConfigProperty(name = "cpa.acquisition.workers", defaultValue = "2") int workers,
                     @ConfigProperty(name = "cpa.acquisition.worker-enabled", defaultValue = "true") boolean workerEnabled,
                     @ConfigProperty(name = "cpa.acquisition.chunk-timeout-seconds", defaultValue = "600") int chunkTimeoutSeconds) {
         this.chunkTimeoutSeconds = chunkTimeoutSeconds;
@@ -51,6 +54,7 @@ public class AcquisitionRuns {
         this.acquisition = acquisition;
         this.chunk = chunk;
         this.chunkSize = chunkSize;
+        this.workers = workers;
         this.workerEnabled = workerEnabled;
     }
 
@@ -125,6 +129,31 @@ public class AcquisitionRuns {
 
     void resume(UUID runId, int chunkSize) {
         int year = find(runId).orElseThrow(() -> ProblemException.notFound("acquisition run " + runId)).year();
+        // more than one worker per replica: while one computes its chunk, another's is read or written by PostgreSQL
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            Thread helper = new Thread(() -> work(runId, year, chunkSize), "acquisition-run-worker-" + i);
+            helper.start();
+            helpers.add(helper);
+        }
+        work(runId, year, chunkSize);
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the run stays RUNNING: the next pass finishes it
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update acquisition_run set status = 'DONE', finished_at = now()
+                        where id = :id and status = 'RUNNING'
+                          and not exists (select 1 from acquisition_run_item where run_id = :id and state = 'PENDING')""")
+                .setParameter("id", runId).executeUpdate());
+    }
+
+    /** Chunk after chunk until none is pending; a failed chunk goes holder by holder, so that one bad holder fails alone. */
+    private void work(UUID runId, int year, int chunkSize) {
         while (true) {
             int processed;
             try {
@@ -134,14 +163,9 @@ public class AcquisitionRuns {
                 processed = oneByOne(runId, year, chunkSize);
             }
             if (processed == 0) {
-                break;
+                return;
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        update acquisition_run set status = 'DONE', finished_at = now()
-                        where id = :id and status = 'RUNNING'
-                          and not exists (select 1 from acquisition_run_item where run_id = :id and state = 'PENDING')""")
-                .setParameter("id", runId).executeUpdate());
     }
 
     /**

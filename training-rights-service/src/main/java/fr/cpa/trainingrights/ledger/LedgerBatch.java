@@ -5,6 +5,7 @@ import fr.cpa.trainingrights.account.CpfAccount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -32,6 +33,8 @@ import java.util.UUID;
  * are plain objects, not managed by Hibernate; everything is written in the caller's transaction.
  */
 public class LedgerBatch implements LedgerWriter {
+
+    private static final Logger LOG = Logger.getLogger(LedgerBatch.class);
 
     private static final String ACCOUNTS = """
             select holder_id, birth_date, opened_at, ordinary_cents, cec_cents, top_up_cents, held_cents, hours_minutes,
@@ -118,15 +121,24 @@ public class LedgerBatch implements LedgerWriter {
         if (entries.isEmpty()) {
             return;
         }
+        long t0 = System.nanoTime();
+        long[] t = new long[2];
         em.unwrap(Session.class).doWork(connection -> {
             copyEntries(connection);
+            t[0] = System.nanoTime();
             int updated = updateAccounts(connection);
+            t[1] = System.nanoTime();
             if (updated != changed.size()) {
                 throw new OptimisticLockException((changed.size() - updated) + " of " + changed.size()
                         + " accounts changed during the batch");
             }
         });
         outbox.publishAll(events);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("batch of %d entries: copied %d ms, %d accounts updated %d ms, %d events stored %d ms", entries.size(),
+                    (t[0] - t0) / 1_000_000, changed.size(), (t[1] - t[0]) / 1_000_000, events.size(),
+                    (System.nanoTime() - t[1]) / 1_000_000);
+        }
     }
 
     private void copyEntries(Connection connection) throws SQLException {
