@@ -132,7 +132,14 @@ public class AcquisitionRuns {
         // more than one worker per replica: while one computes its chunk, another's is read or written by PostgreSQL
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < workers; i++) {
-            Thread helper = new Thread(() -> work(runId, year, chunkSize), "acquisition-run-worker-" + i);
+            Thread helper = new Thread(() -> {
+                try {
+                    work(runId, year, chunkSize);
+                } catch (RuntimeException e) {
+                    // the other workers (and the next scheduled pass) take over its items
+                    LOG.errorf(e, "acquisition run %s: a worker stopped", runId);
+                }
+            }, "acquisition-run-worker-" + i);
             helper.start();
             helpers.add(helper);
         }
