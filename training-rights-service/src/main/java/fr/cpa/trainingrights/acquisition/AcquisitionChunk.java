@@ -51,7 +51,9 @@ public class AcquisitionChunk {
         long t0 = System.nanoTime();
         LedgerBatch batch = ledger.batch();
         Map<UUID, CpfAccount> accounts = batch.lockOpenAccounts(holders);
+        long locked = System.nanoTime();
         Set<UUID> done = acquiredIn(year, accounts.keySet());
+        long checked = System.nanoTime();
         List<CpfAccount> toCredit = accounts.values().stream().filter(a -> !done.contains(a.holderId)).toList();
         Map<UUID, YearFacts> facts = toCredit.isEmpty() ? Map.of() : activity.facts(toCredit, year);
         long t1 = System.nanoTime();
@@ -65,8 +67,9 @@ public class AcquisitionChunk {
         long t2 = System.nanoTime();
         batch.write();
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("chunk of %d holders: read %d ms, computed %d ms, written %d ms", holders.size(),
-                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            LOG.debugf("chunk of %d holders: read %d ms (accounts locked %d, done checked %d, facts %d), computed %d ms, written %d ms",
+                    holders.size(), (t1 - t0) / 1_000_000, (locked - t0) / 1_000_000, (checked - locked) / 1_000_000,
+                    (t1 - checked) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         }
         return outcomes;
     }

@@ -205,6 +205,9 @@ public class LedgerBatch implements LedgerWriter {
             return out.append("\\N");
         }
         String s = value.toString();
+        if (!needsEscape(s)) {
+            return out.append(s); // nearly always: explanations are JSON, whose own escapes already removed the controls
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -216,5 +219,15 @@ public class LedgerBatch implements LedgerWriter {
             }
         }
         return out;
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 }
