@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,10 +39,12 @@ public class TrainingSearch {
 
     private final AgroalDataSource dataSource;
     private final Geography geography;
+    private final Clock clock;
 
-    TrainingSearch(AgroalDataSource dataSource, Geography geography) {
+    TrainingSearch(AgroalDataSource dataSource, Geography geography, Clock clock) {
         this.dataSource = dataSource;
         this.geography = geography;
+        this.clock = clock;
     }
 
     /**
@@ -275,7 +278,7 @@ public class TrainingSearch {
                     certificationCode = rs.getString(7);
                     LocalDate validUntil = rs.getObject(22, LocalDate.class);
                     boolean qualiopiValid = rs.getString(21) != null && validUntil != null
-                            && !validUntil.isBefore(LocalDate.now());
+                            && !validUntil.isBefore(LocalDate.now(clock));
                     List<String> romeCodes = strings(rs.getArray(10));
                     detail = new SearchApi.TrainingDetail(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5),

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,10 @@ public class CpfResource {
     private final Ledger ledger;
     private final ObjectMapper mapper;
 
-    CpfResource(Caller caller, Ledger ledger, ObjectMapper mapper) {
+    private final Clock clock;
+
+    CpfResource(Caller caller, Ledger ledger, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.ledger = ledger;
         this.mapper = mapper;
@@ -67,7 +71,7 @@ public class CpfResource {
     public CpfBalance balance(@PathParam("id") UUID holderId) {
         caller.requireHolder(holderId);
         CpfAccount account = account(holderId);
-        return CpfBalance.of(account, List.copyOf(ledger.pots(holderId).values()), ParameterTable.LAW, LocalDate.now());
+        return CpfBalance.of(account, List.copyOf(ledger.pots(holderId).values()), ParameterTable.LAW, LocalDate.now(clock));
     }
 
     @GET

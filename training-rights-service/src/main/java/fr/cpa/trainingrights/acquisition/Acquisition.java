@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,10 @@ public class Acquisition {
     private final EntityManager em;
     private final ObjectMapper mapper;
 
-    Acquisition(Ledger ledger, YearlyActivity activity, EntityManager em, ObjectMapper mapper) {
+    private final Clock clock;
+
+    Acquisition(Ledger ledger, YearlyActivity activity, EntityManager em, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.activity = activity;
         this.em = em;
@@ -92,7 +96,7 @@ public class Acquisition {
         }
         ledger.publishCredited(account, entry);
         if (CpfEntry.HOURS_ERA.equals(pot)) {
-            Conversion.Result converted = conversion.convert(account.hoursEraMinutes, 0, LocalDate.now());
+            Conversion.Result converted = conversion.convert(account.hoursEraMinutes, 0, LocalDate.now(clock));
             ledger.append(account, Ledger.Draft.credit(CpfEntry.Kind.CONVERSION, CpfEntry.HOURS_ERA, 0, -converted.minutes(),
                     year, null, List.of(converted.explanation())));
             CpfEntry euros = ledger.append(account, Ledger.Draft.credit(CpfEntry.Kind.CONVERSION, CpfEntry.ORDINARY,

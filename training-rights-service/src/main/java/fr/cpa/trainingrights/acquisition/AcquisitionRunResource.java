@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -38,9 +39,11 @@ public class AcquisitionRunResource {
     }
 
     private final AcquisitionRuns runs;
+    private final Clock clock;
 
-    AcquisitionRunResource(AcquisitionRuns runs) {
+    AcquisitionRunResource(AcquisitionRuns runs, Clock clock) {
         this.runs = runs;
+        this.clock = clock;
     }
 
     @POST
@@ -56,7 +59,7 @@ public class AcquisitionRunResource {
     @APIResponse(responseCode = "200", description = "the run of that year already exists")
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(StartRun request) {
-        int maxYear = LocalDate.now().getYear() - 1;
+        int maxYear = LocalDate.now(clock).getYear() - 1;
         if (request == null || request.year() == null) {
             throw ProblemException.invalid("year", "is required");
         }

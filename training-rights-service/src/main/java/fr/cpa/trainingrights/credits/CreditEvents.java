@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,10 @@ public class CreditEvents {
     private final Ledger ledger;
     private final Conversion conversion = new Conversion(ParameterTable.LAW);
 
-    CreditEvents(IdempotentConsumer consumer, EventJson json, Ledger ledger) {
+    private final Clock clock;
+
+    CreditEvents(IdempotentConsumer consumer, EventJson json, Ledger ledger, Clock clock) {
+        this.clock = clock;
         this.consumer = consumer;
         this.json = json;
         this.ledger = ledger;
@@ -91,7 +95,7 @@ public class CreditEvents {
                 euros ? "credit " + c.amount() + " to the CEC pot" : "credit " + c.minutes() + " min of CEC hours"));
         if (hours) {
             // 2017–2018 CEC hours: the CPF is in euros since 1 January 2019, they convert at the same rate
-            Conversion.Result converted = conversion.convert(c.minutes(), 0, LocalDate.now());
+            Conversion.Result converted = conversion.convert(c.minutes(), 0, LocalDate.now(clock));
             cents = converted.cents();
             why.add(converted.explanation());
         }

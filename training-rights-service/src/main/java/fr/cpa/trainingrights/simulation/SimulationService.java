@@ -33,7 +33,11 @@ public class SimulationService {
     static final BigDecimal LEGAL_REFERENCE_HOURS = BigDecimal.valueOf(1607);
 
     private final Simulator simulator = new Simulator(ParameterTable.LAW);
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    SimulationService(Clock clock) {
+        this.clock = clock;
+    }
 
     public SimulationResponse simulate(SimulationRequest request) {
         Simulator.Input input = validate(request);

@@ -28,7 +28,10 @@ public class CpfStatsResource {
 
     private final CpfStatsService stats;
 
-    CpfStatsResource(CpfStatsService stats) {
+    private final Clock clock;
+
+    CpfStatsResource(CpfStatsService stats, Clock clock) {
+        this.clock = clock;
         this.stats = stats;
     }
 
@@ -54,7 +57,7 @@ public class CpfStatsResource {
     @APIResponse(responseCode = "401", description = "no token")
     @APIResponse(responseCode = "403", description = "neither advisor nor admin")
     public CpfStats cpf(@QueryParam("from") String from, @QueryParam("to") String to) {
-        StatsPeriod period = StatsPeriod.of(from, to, Clock.systemUTC());
+        StatsPeriod period = StatsPeriod.of(from, to, clock);
         return stats.cpf(period.from(), period.to());
     }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -40,7 +41,10 @@ public class TopUpResource {
     private final IdempotentRequests idempotency;
     private final CpfResource entries;
 
-    TopUpResource(Caller caller, TopUpService service, IdempotentRequests idempotency, CpfResource entries) {
+    private final Clock clock;
+
+    TopUpResource(Caller caller, TopUpService service, IdempotentRequests idempotency, CpfResource entries, Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.service = service;
         this.idempotency = idempotency;
@@ -69,7 +73,7 @@ public class TopUpResource {
                           TopUpRequest request) {
         String funder = funder();
         return idempotency.require(key, "cpf.top-ups:" + caller.name() + ":" + holderId, request, () -> {
-            CpfEntry entry = service.topUp(holderId, request, funder, LocalDate.now());
+            CpfEntry entry = service.topUp(holderId, request, funder, LocalDate.now(clock));
             return Response.created(URI.create("/api/v1/holders/" + holderId + "/cpf/entries/" + entry.id))
                     .entity(entries.view(entry)).build();
         });
