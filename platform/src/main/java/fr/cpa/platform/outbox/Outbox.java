@@ -119,8 +119,11 @@ public class Outbox {
         return ids;
     }
 
-    /** Escapes a value for COPY's text format: backslash, and the characters that end a field or a row. */
-    static StringBuilder copyText(StringBuilder out, String value) {
+    /**
+     * Escapes a value for COPY's text format: backslash, and the characters that end a field or a row.
+     * Public for the services' own bulk writers (a ledger batch), so that the escaping is written once.
+     */
+    public static StringBuilder copyText(StringBuilder out, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

@@ -208,17 +208,7 @@ public class LedgerBatch implements LedgerWriter {
         if (!needsEscape(s)) {
             return out.append(s); // nearly always: explanations are JSON, whose own escapes already removed the controls
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        return out;
+        return Outbox.copyText(out, s);
     }
 
     private static boolean needsEscape(String s) {
