@@ -1,5 +1,6 @@
 package fr.cpa.account.declaration;
 
+import fr.cpa.platform.outbox.Outbox;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -99,18 +100,8 @@ final class CopyRows implements AutoCloseable {
         buffer.setLength(0);
     }
 
-    /** COPY text format: a backslash and the characters that end a field or a row are escaped. */
+    /** COPY text format: a backslash and the characters that end a field or a row are escaped (platform's one escaping). */
     static StringBuilder escape(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out;
+        return Outbox.copyText(out, value);
     }
 }
