@@ -6,6 +6,7 @@
 # same session, and compared holder by holder. Writes bench/results/training-rights-<UTC time>.md.
 # Needs: ./mvnw -B -o -q -pl training-rights-service -am package -DskipTests and the broker jars (kafka-broker/target/libs).
 # Options: HOLDERS=1000000 YEAR=2025 APP=<a copy of target/quarkus-app> SERVICE_XMX=1g
+#   REUSE=1: keep the seeded database in /tmp/cpa-bench-training-rights and reuse it (reset to no run) next time
 #   SERVICE_OPTS="-Dcpa.acquisition.chunk-size=2000 -Dquarkus.log.category.\"fr.cpa.trainingrights.acquisition\".level=DEBUG"
 #   bench/training-rights/run.sh
 set -euo pipefail
@@ -22,6 +23,6 @@ if [ -z "$APP" ]; then
   APP="$(mktemp -d)/quarkus-app"
   cp -r training-rights-service/target/quarkus-app "$APP"
 fi
-exec java -Xmx2g -Dapp="$APP" -Dholders="${HOLDERS:-1000000}" -Dyear="${YEAR:-2025}" -DserviceXmx="${SERVICE_XMX:-1g}" \
+exec java -Xmx2g -Dapp="$APP" -Dreuse="$([ "${REUSE:-0}" = 1 ] && echo true || echo false)" -Dholders="${HOLDERS:-1000000}" -Dyear="${YEAR:-2025}" -DserviceXmx="${SERVICE_XMX:-1g}" \
   -DserviceOpts="${SERVICE_OPTS:-}" \
   -cp "$CP" bench/training-rights/AcquisitionRunBench.java "$ROOT"

@@ -119,12 +119,18 @@ public class Acquisition {
         if (account == null || account.closed) {
             return Outcome.NO_ACCOUNT;
         }
+        // the run's chunk holding the holder is DONE, or went holder by holder and has reached this one: the run is
+        // past the holder; both are written in the transaction that locked the account, as this one does
         @SuppressWarnings("unchecked")
-        List<String> item = em.createNativeQuery("""
-                        select coalesce(i.state, 'ABSENT') from acquisition_run r
-                        left join acquisition_run_item i on i.run_id = r.id and i.holder_id = :h where r.year = :y""", String.class)
+        List<String> state = em.createNativeQuery("""
+                        select case when c.state = 'DONE' or h.holder_id is not null then 'DONE' else coalesce(c.state, 'ABSENT') end
+                        from acquisition_run r
+                        left join acquisition_run_chunk c on c.run_id = r.id
+                             and (c.from_holder is null or c.from_holder <= :h) and (c.to_holder is null or c.to_holder > :h)
+                        left join acquisition_run_holder h on h.run_id = r.id and h.holder_id = :h
+                        where r.year = :y""", String.class)
                 .setParameter("h", holderId).setParameter("y", year).getResultList();
-        if (item.isEmpty() || "PENDING".equals(item.get(0))) {
+        if (state.isEmpty() || "PENDING".equals(state.get(0))) {
             return Outcome.NOT_YET_RUN;
         }
         List<CpfEntry> given = CpfEntry.list("holderId = ?1 and year = ?2 and kind in ?3 order by line", holderId, year,

@@ -11,21 +11,27 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Yearly acquisition runs shared by every replica and by the workers of each: items are claimed in chunks
- * with {@code FOR UPDATE SKIP LOCKED}, acquired together ({@link AcquisitionChunk}) and marked DONE in the
- * transaction that writes their entries, so a crash rolls the chunk back to PENDING and the next worker (any
- * replica) resumes it; nothing is credited twice (and the (holder, year) unique index would refuse it anyway).
+ * Yearly acquisition runs shared by every replica and by the workers of each. A run is cut at its start into
+ * chunks, ranges of holder ids of {@code cpa.acquisition.chunk-size} open accounts each; a worker claims a
+ * pending chunk with {@code FOR UPDATE SKIP LOCKED}, acquires its holders together ({@link AcquisitionChunk})
+ * and marks it DONE in the transaction that writes their entries, so a crash rolls the chunk back to PENDING and
+ * the next worker (any replica) resumes it; nothing is credited twice (and the (holder, year) unique index would
+ * refuse it anyway). A chunk that fails as a whole goes holder by holder, so that one bad holder fails alone.
  */
 @ApplicationScoped
 public class AcquisitionRuns {
@@ -35,6 +41,26 @@ public class AcquisitionRuns {
     /** Progress of a run. */
     public record RunView(UUID id, int year, String status, long total, long done, long credited, long failed, long pending,
                           Instant startedAt, Instant finishedAt) {
+    }
+
+    /** A claimed range of holders: [from, to) in holder id order, null for unbounded. */
+    record Chunk(int seq, UUID from, UUID to, boolean oneByOne) {
+
+        /** The SQL condition on {@code column} for the range, its bounds as parameters 1 and 2 when present. */
+        String condition(String column) {
+            // with a leading space: text blocks drop the one they end with
+            return " " + (from == null ? "true" : column + " >= ?") + " and " + (to == null ? "true" : column + " < ?");
+        }
+
+        void bind(PreparedStatement statement, int first) throws SQLException {
+            int i = first;
+            if (from != null) {
+                statement.setObject(i++, from);
+            }
+            if (to != null) {
+                statement.setObject(i, to);
+            }
+        }
     }
 
     private final EntityManager em;
@@ -62,6 +88,12 @@ public class AcquisitionRuns {
     /** Starts the run of {@code year}, or returns the existing one (one run per year). */
     @Transactional
     public StartResult start(int year) {
+        return start(year, chunkSize);
+    }
+
+    /** {@link #start(int)} with chunks of {@code size} holders (tests use tiny ones). */
+    @Transactional
+    StartResult start(int year, int size) {
         UUID id = UUID.randomUUID();
         int created = em.createNativeQuery("""
                         insert into acquisition_run (id, year, status, total, started_at) values (:id, :year, 'RUNNING', 0, now())
@@ -70,13 +102,18 @@ public class AcquisitionRuns {
         if (created == 0) {
             return new StartResult(find(runIdOf(year)).orElseThrow(), false);
         }
-        // in key order: the items' primary key then grows at its right edge instead of splitting pages everywhere
-        int total = em.createNativeQuery("""
-                        insert into acquisition_run_item (run_id, holder_id)
-                        select :id, holder_id from cpf_account where not closed order by holder_id""")
+        // every size-th open account starts a chunk, which ends where the next one starts; the first starts below
+        // every id and the last has no end, so an account opened meanwhile falls in exactly one chunk
+        em.createNativeQuery("""
+                        insert into acquisition_run_chunk (run_id, seq, from_holder, to_holder)
+                        select :id, seq, case when seq = 0 then null else holder_id end, lead(holder_id) over (order by seq)
+                        from (select holder_id, (n - 1) / :size as seq, (n - 1) % :size as position
+                              from (select holder_id, row_number() over (order by holder_id) as n
+                                    from cpf_account where not closed) numbered) a
+                        where position = 0""")
+                .setParameter("id", id).setParameter("size", size).executeUpdate();
+        em.createNativeQuery("update acquisition_run set total = (select count(*) from cpf_account where not closed) where id = :id")
                 .setParameter("id", id).executeUpdate();
-        em.createNativeQuery("update acquisition_run set total = :t where id = :id")
-                .setParameter("t", total).setParameter("id", id).executeUpdate();
         return new StartResult(find(id).orElseThrow(), true);
     }
 
@@ -93,14 +130,20 @@ public class AcquisitionRuns {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select r.year, r.status, r.total, r.started_at, r.finished_at,
-                               count(*) filter (where i.state = 'DONE'), count(*) filter (where i.state = 'DONE' and i.credited),
-                               count(*) filter (where i.state = 'FAILED'), count(*) filter (where i.state = 'PENDING')
-                        from acquisition_run r left join acquisition_run_item i on i.run_id = r.id
+                               coalesce(sum(c.done), 0), coalesce(sum(c.credited), 0), coalesce(sum(c.failed), 0)
+                        from acquisition_run r left join acquisition_run_chunk c on c.run_id = r.id
                         where r.id = :id group by r.id""")
                 .setParameter("id", id).getResultList();
-        return rows.stream().findFirst().map(r -> new RunView(id, ((Number) r[0]).intValue(), (String) r[1],
-                ((Number) r[2]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
-                ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), instant(r[3]), instant(r[4])));
+        return rows.stream().findFirst().map(r -> {
+            String status = (String) r[1];
+            long total = ((Number) r[2]).longValue();
+            long done = ((Number) r[5]).longValue();
+            long failed = ((Number) r[7]).longValue();
+            // counted when chunks finish; accounts opened during the run can make done exceed the starting total
+            long pending = "DONE".equals(status) ? 0 : Math.max(0, total - done - failed);
+            return new RunView(id, ((Number) r[0]).intValue(), status, total, done, ((Number) r[6]).longValue(), failed,
+                    pending, instant(r[3]), instant(r[4]));
+        });
     }
 
     private static Instant instant(Object value) {
@@ -124,28 +167,24 @@ public class AcquisitionRuns {
         running.forEach(this::resume);
     }
 
-    /** Works on the run until no item is pending, then marks it DONE. Safe to call from several replicas. */
+    /** Works on the run until no chunk is pending, then marks it DONE. Safe to call from several replicas. */
     public void resume(UUID runId) {
-        resume(runId, chunkSize);
-    }
-
-    void resume(UUID runId, int chunkSize) {
         int year = find(runId).orElseThrow(() -> ProblemException.notFound("acquisition run " + runId)).year();
         // more than one worker per replica: while one computes its chunk, another's is read or written by PostgreSQL
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < workers; i++) {
             Thread helper = new Thread(() -> {
                 try {
-                    work(runId, year, chunkSize);
+                    work(runId, year);
                 } catch (RuntimeException e) {
-                    // the other workers (and the next scheduled pass) take over its items
+                    // the other workers (and the next scheduled pass) take over its chunks
                     LOG.errorf(e, "acquisition run %s: a worker stopped", runId);
                 }
             }, "acquisition-run-worker-" + i);
             helper.start();
             helpers.add(helper);
         }
-        work(runId, year, chunkSize);
+        work(runId, year);
         for (Thread helper : helpers) {
             try {
                 helper.join();
@@ -157,104 +196,155 @@ public class AcquisitionRuns {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         update acquisition_run set status = 'DONE', finished_at = now()
                         where id = :id and status = 'RUNNING'
-                          and not exists (select 1 from acquisition_run_item where run_id = :id and state = 'PENDING')""")
+                          and not exists (select 1 from acquisition_run_chunk where run_id = :id and state = 'PENDING')""")
                 .setParameter("id", runId).executeUpdate());
     }
 
-    /** Chunk after chunk until none is pending; a failed chunk goes holder by holder, so that one bad holder fails alone. */
-    private void work(UUID runId, int year, int chunkSize) {
+    /** Chunk after chunk until none is pending; a chunk that fails is marked to go holder by holder, and claimed again. */
+    private void work(UUID runId, int year) {
         while (true) {
-            int processed;
+            AtomicReference<Chunk> claimed = new AtomicReference<>();
             try {
-                processed = processChunk(runId, year, chunkSize, holder -> { });
+                if (processChunk(runId, year, claimed, holder -> { }) == 0) {
+                    return;
+                }
             } catch (RuntimeException e) {
-                LOG.warnf("acquisition run %s: a chunk failed (%s), going holder by holder", runId, e.getMessage());
-                processed = oneByOne(runId, year, chunkSize);
-            }
-            if (processed == 0) {
-                return;
+                Chunk failed = claimed.get();
+                if (failed == null || failed.oneByOne()) {
+                    throw e; // not a holder's fault: the claim, or the bookkeeping of a chunk gone one by one
+                }
+                LOG.warnf("acquisition run %s: chunk %d failed (%s), going holder by holder", runId, failed.seq(), e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "update acquisition_run_chunk set one_by_one = true where run_id = :r and seq = :s")
+                        .setParameter("r", runId).setParameter("s", failed.seq()).executeUpdate());
             }
         }
     }
 
     /**
-     * Claims up to {@code size} pending holders, acquires them as one chunk and marks them DONE, in one
-     * transaction. {@code afterEach} runs for each holder once the chunk is written, before the commit (tests
-     * use it to crash mid-chunk). Returns the number claimed.
+     * Claims a pending chunk, acquires its holders together and marks it DONE, in one transaction. {@code afterEach}
+     * runs for each holder once the chunk is written, before the commit (tests use it to crash mid-chunk). Returns
+     * the number of chunks claimed: 0 when none is pending.
      */
-    int processChunk(UUID runId, int year, int size, Consumer<UUID> afterEach) {
+    int processChunk(UUID runId, int year, Consumer<UUID> afterEach) {
+        return processChunk(runId, year, new AtomicReference<>(), afterEach);
+    }
+
+    private int processChunk(UUID runId, int year, AtomicReference<Chunk> claimed, Consumer<UUID> afterEach) {
         // a chunk's transaction may outlive the default 60 s on a loaded machine; a timeout would abort it and
-        // send the run holder by holder
+        // send the chunk holder by holder
         return QuarkusTransaction.requiringNew().timeout(chunkTimeoutSeconds).call(() -> {
-            List<UUID> holders = claim(runId, size);
-            if (holders.isEmpty()) {
+            Optional<Chunk> next = claim(runId);
+            if (next.isEmpty()) {
                 return 0;
             }
-            Map<UUID, Acquisition.Outcome> outcomes = chunk.acquire(holders, year);
-            markDone(runId, outcomes);
+            Chunk c = next.get();
+            claimed.set(c);
+            if (c.oneByOne()) {
+                oneByOne(runId, year, c);
+                return 1;
+            }
+            List<UUID> holders = holders(c);
+            Map<UUID, Acquisition.Outcome> outcomes = holders.isEmpty() ? Map.of() : chunk.acquire(holders, year);
+            long credited = outcomes.values().stream().filter(o -> o == Acquisition.Outcome.CREDITED).count();
+            markDone(runId, c, holders.size(), credited, 0);
             holders.forEach(afterEach);
-            return holders.size();
+            return 1;
         });
     }
 
-    private int oneByOne(UUID runId, int year, int size) {
-        int processed = 0;
-        for (int i = 0; i < size; i++) {
-            AtomicReference<UUID> current = new AtomicReference<>();
+    /**
+     * Each holder of the chunk in its own transaction, its outcome (or error) recorded with it; the chunk stays
+     * claimed by the caller's transaction meanwhile, and is marked DONE with the counts at the end. Resumed after
+     * a crash, it skips the holders already recorded.
+     */
+    private void oneByOne(UUID runId, int year, Chunk c) {
+        Set<UUID> recorded = new HashSet<>(recordedHolders(runId, c));
+        for (UUID holder : holders(c)) {
+            if (recorded.contains(holder)) {
+                continue;
+            }
             try {
-                int claimed = QuarkusTransaction.requiringNew().call(() -> {
-                    List<UUID> holders = claim(runId, 1);
-                    if (holders.isEmpty()) {
-                        return 0;
-                    }
-                    current.set(holders.get(0));
-                    markDone(runId, holders.get(0), acquisition.acquire(holders.get(0), year) == Acquisition.Outcome.CREDITED);
-                    return 1;
-                });
-                if (claimed == 0) {
-                    break;
-                }
+                QuarkusTransaction.requiringNew().run(() ->
+                        record(runId, holder, acquisition.acquire(holder, year) == Acquisition.Outcome.CREDITED, null));
             } catch (RuntimeException e) {
-                if (current.get() == null) {
-                    throw e;
-                }
-                LOG.errorf(e, "acquisition run %s: holder %s failed", runId, current.get());
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                                update acquisition_run_item set state = 'FAILED', error = :e where run_id = :r and holder_id = :h""")
-                        .setParameter("e", String.valueOf(e.getMessage())).setParameter("r", runId)
-                        .setParameter("h", current.get()).executeUpdate());
+                LOG.errorf(e, "acquisition run %s: holder %s failed", runId, holder);
+                QuarkusTransaction.requiringNew().run(() -> record(runId, holder, false, String.valueOf(e.getMessage())));
             }
-            processed++;
         }
-        return processed;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<UUID> claim(UUID runId, int size) {
-        return em.createNativeQuery("""
-                        select holder_id from acquisition_run_item where run_id = :r and state = 'PENDING'
-                        limit :n for update skip locked""", UUID.class)
-                .setParameter("r", runId).setParameter("n", size).getResultList();
-    }
-
-    /** One statement for the whole chunk: credited or not, each item is DONE. */
-    private void markDone(UUID runId, Map<UUID, Acquisition.Outcome> outcomes) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update acquisition_run_item i set state = 'DONE', credited = v.credited
-                    from unnest(?::uuid[], ?::boolean[]) as v(holder_id, credited)
-                    where i.run_id = ? and i.holder_id = v.holder_id""")) {
-                update.setArray(1, connection.createArrayOf("uuid", outcomes.keySet().toArray()));
-                update.setArray(2, connection.createArrayOf("boolean",
-                        outcomes.values().stream().map(o -> o == Acquisition.Outcome.CREDITED).toArray()));
-                update.setObject(3, runId);
-                update.executeUpdate();
+            try (PreparedStatement counts = connection.prepareStatement("""
+                    select count(*) filter (where error is null), count(*) filter (where credited), count(*) filter (where error is not null)
+                    from acquisition_run_holder where run_id = ? and """ + c.condition("holder_id"))) {
+                counts.setObject(1, runId);
+                c.bind(counts, 2);
+                try (ResultSet r = counts.executeQuery()) {
+                    r.next();
+                    markDone(runId, c, r.getLong(1), r.getLong(2), r.getLong(3));
+                }
             }
         });
     }
 
-    private void markDone(UUID runId, UUID holder, boolean credited) {
-        em.createNativeQuery("update acquisition_run_item set state = 'DONE', credited = :c where run_id = :r and holder_id = :h")
-                .setParameter("c", credited).setParameter("r", runId).setParameter("h", holder).executeUpdate();
+    private void record(UUID runId, UUID holder, boolean credited, String error) {
+        em.createNativeQuery("""
+                        insert into acquisition_run_holder (run_id, holder_id, credited, error) values (:r, :h, :c, :e)
+                        on conflict do nothing""")
+                .setParameter("r", runId).setParameter("h", holder).setParameter("c", credited).setParameter("e", error)
+                .executeUpdate();
+    }
+
+    private Optional<Chunk> claim(UUID runId) {
+        AtomicReference<Chunk> claimed = new AtomicReference<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select seq, from_holder, to_holder, one_by_one from acquisition_run_chunk
+                    where run_id = ? and state = 'PENDING' order by seq limit 1 for update skip locked""")) {
+                select.setObject(1, runId);
+                try (ResultSet r = select.executeQuery()) {
+                    if (r.next()) {
+                        claimed.set(new Chunk(r.getInt(1), r.getObject(2, UUID.class), r.getObject(3, UUID.class), r.getBoolean(4)));
+                    }
+                }
+            }
+        });
+        return Optional.ofNullable(claimed.get());
+    }
+
+    /** The open accounts of the chunk, in holder order. */
+    private List<UUID> holders(Chunk c) {
+        return ids("select holder_id from cpf_account where not closed and" + c.condition("holder_id") + " order by holder_id",
+                c, null);
+    }
+
+    private List<UUID> recordedHolders(UUID runId, Chunk c) {
+        return ids("select holder_id from acquisition_run_holder where run_id = ? and" + c.condition("holder_id"), c, runId);
+    }
+
+    private List<UUID> ids(String sql, Chunk c, UUID runId) {
+        List<UUID> ids = new ArrayList<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int first = 1;
+                if (runId != null) {
+                    select.setObject(first++, runId);
+                }
+                c.bind(select, first);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return ids;
+    }
+
+    private void markDone(UUID runId, Chunk c, long done, long credited, long failed) {
+        em.createNativeQuery("""
+                        update acquisition_run_chunk set state = 'DONE', done = :d, credited = :c, failed = :f
+                        where run_id = :r and seq = :s""")
+                .setParameter("d", done).setParameter("c", credited).setParameter("f", failed)
+                .setParameter("r", runId).setParameter("s", c.seq()).executeUpdate();
     }
 }

@@ -147,10 +147,10 @@ class AcquisitionRunTest {
         fullYear(a, 2023);
         fullYear(b, 2023);
         await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(a, 2023) == 12 * MONTH && paidMinutes(b, 2023) == 12 * MONTH);
-        UUID run = startRun(2023, 202);
+        UUID run = runs.start(2023, 100_000).run().id(); // one chunk: both holders in it
 
         AtomicInteger seen = new AtomicInteger();
-        assertThrows(IllegalStateException.class, () -> runs.processChunk(run, 2023, 100_000, holder -> {
+        assertThrows(IllegalStateException.class, () -> runs.processChunk(run, 2023, holder -> {
             if (seen.incrementAndGet() == 2) {
                 throw new IllegalStateException("simulated crash of the worker");
             }
@@ -253,9 +253,9 @@ class AcquisitionRunTest {
         assertEquals(0, entries(nothingThen, 2021, "CORRECTION"));
     }
 
-    long items(UUID run, String state) {
+    long chunks(UUID run, String state) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "select count(*) from acquisition_run_item where run_id = :r and state = :s")
+                        "select count(*) from acquisition_run_chunk where run_id = :r and state = :s")
                 .setParameter("r", run).setParameter("s", state).getSingleResult()).longValue());
     }
 
@@ -264,19 +264,21 @@ class AcquisitionRunTest {
         UUID a = Accounts.open();
         UUID b = Accounts.open();
         for (int i = 0; i < 4; i++) {
-            Accounts.open(); // more items than one chunk of each worker
+            Accounts.open(); // more chunks than one of each worker
         }
         fullYear(a, 2020);
         fullYear(b, 2020);
         await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(a, 2020) == 12 * MONTH && paidMinutes(b, 2020) == 12 * MONTH);
-        UUID run = startRun(2020, 202);
-        long total = items(run, "PENDING");
-        assertTrue(total >= 6, "every open account is an item");
-        // two replicas' workers, one holder per chunk, slowed down so that they overlap: SKIP LOCKED shares the items
+        AcquisitionRuns.RunView started = runs.start(2020, 1).run(); // a chunk per open account
+        UUID run = started.id();
+        long total = chunks(run, "PENDING");
+        assertEquals(started.total(), total, "every open account is in a chunk of its own");
+        assertTrue(total >= 6);
+        // two replicas' workers, one holder per chunk, slowed down so that they overlap: SKIP LOCKED shares the chunks
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         java.util.concurrent.Callable<Integer> worker = () -> {
             int claimed = 0;
-            for (int n = runs.processChunk(run, 2020, 1, h -> sleep(20)); n > 0 && claimed < total; n = runs.processChunk(run, 2020, 1, h -> sleep(20))) {
+            for (int n = runs.processChunk(run, 2020, h -> sleep(20)); n > 0 && claimed < total; n = runs.processChunk(run, 2020, h -> sleep(20))) {
                 claimed += n;
                 if (claimed >= total / 2 + 1) {
                     break; // leave some for the scheduled pass
@@ -289,8 +291,8 @@ class AcquisitionRunTest {
         int byFirst = first.get();
         int bySecond = second.get();
         pool.shutdown();
-        assertTrue(byFirst > 0 && bySecond > 0, "both workers claimed items: " + byFirst + " and " + bySecond);
-        assertEquals(byFirst + bySecond, items(run, "DONE"), "no item was claimed twice");
+        assertTrue(byFirst > 0 && bySecond > 0, "both workers claimed chunks: " + byFirst + " and " + bySecond);
+        assertEquals(byFirst + bySecond, chunks(run, "DONE"), "no chunk was claimed twice");
 
         // the scheduled worker's pass picks the RUNNING run up and finishes it
         runs.workOnce();
@@ -300,6 +302,51 @@ class AcquisitionRunTest {
         assertEquals(1, acquisitions(a, 2020));
         assertEquals(1, acquisitions(b, 2020));
         cpf(a).body("ordinary.amount", equalTo(50_000));
+    }
+
+    @Test
+    void aHolderWhoseCreditFailsFailsAloneAndTheRunFinishes() {
+        UUID bad = Accounts.open();
+        UUID good = Accounts.open();
+        for (int i = 0; i < 4; i++) {
+            Accounts.open(); // more than the bad holder's chunk
+        }
+        fullYear(bad, 2022);
+        fullYear(good, 2022);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(bad, 2022) == 12 * MONTH && paidMinutes(good, 2022) == 12 * MONTH);
+        // a holder whose entry PostgreSQL refuses (as a corrupt row would make it): the chunk fails as a whole
+        sql("""
+                create function refuse_bad_holder() returns trigger language plpgsql as $$
+                begin
+                  if new.holder_id = '%s' then raise exception 'refused for the test'; end if;
+                  return new;
+                end $$""".formatted(bad));
+        sql("create trigger refuse_bad_holder before insert on cpf_entry for each row execute function refuse_bad_holder()");
+        try {
+            UUID run = runs.start(2022, 3).run().id();
+            runs.resume(run);
+
+            given().auth().oauth2(ADMIN).when().get("/api/v1/admin/acquisition-runs/" + run)
+                    .then().statusCode(200).body("status", equalTo("DONE")).body("pending", equalTo(0)).body("failed", equalTo(1));
+            assertEquals(0, acquisitions(bad, 2022));
+            assertEquals(1, acquisitions(good, 2022));
+            cpf(good).body("ordinary.amount", equalTo(50_000));
+            String error = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                            "select error from acquisition_run_holder where run_id = :r and holder_id = :h")
+                    .setParameter("r", run).setParameter("h", bad).getSingleResult());
+            assertTrue(error.contains("refused for the test"), error);
+            assertTrue(chunks(run, "DONE") > 1, "the other chunks went as chunks");
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from acquisition_run_chunk where run_id = :r and one_by_one").setParameter("r", run)
+                    .getSingleResult()).longValue()), "only the bad holder's chunk went holder by holder");
+        } finally {
+            sql("drop trigger refuse_bad_holder on cpf_entry");
+            sql("drop function refuse_bad_holder()");
+        }
+    }
+
+    void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
     }
 
     static void sleep(long millis) {
