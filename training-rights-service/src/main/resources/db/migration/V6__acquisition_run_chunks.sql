@@ -2,6 +2,12 @@
 -- first credit, and updated after each chunk, were about a tenth of a run of a million holders.
 -- A chunk covers [from_holder, to_holder) in holder order (null: unbounded), so that the chunks of a run cover every
 -- holder id once, an account opened during the run included.
+-- The chunks are cut by the run's first worker, not in the request that starts the run (a scan of every open
+-- account: seconds for a million, minutes for the whole country); chunk_size is the size asked at the start.
+alter table acquisition_run
+    add column chunk_size integer not null default 2000,
+    add column cut        boolean not null default true;
+
 create table acquisition_run_chunk (
     run_id      uuid       not null references acquisition_run (id),
     seq         integer    not null,

@@ -120,10 +120,12 @@ public class Acquisition {
             return Outcome.NO_ACCOUNT;
         }
         // the run's chunk holding the holder is DONE, or went holder by holder and has reached this one: the run is
-        // past the holder; both are written in the transaction that locked the account, as this one does
+        // past the holder; both are written in the transaction that locked the account, as this one does. A run not
+        // cut yet has not started on anyone.
         @SuppressWarnings("unchecked")
         List<String> state = em.createNativeQuery("""
-                        select case when c.state = 'DONE' or h.holder_id is not null then 'DONE' else coalesce(c.state, 'ABSENT') end
+                        select case when not r.cut then 'PENDING'
+                                    when c.state = 'DONE' or h.holder_id is not null then 'DONE' else coalesce(c.state, 'ABSENT') end
                         from acquisition_run r
                         left join acquisition_run_chunk c on c.run_id = r.id
                              and (c.from_holder is null or c.from_holder <= :h) and (c.to_holder is null or c.to_holder > :h)

@@ -95,26 +95,42 @@ public class AcquisitionRuns {
     @Transactional
     StartResult start(int year, int size) {
         UUID id = UUID.randomUUID();
+        // the chunks are cut by the first worker ({@link #cut}): here only the run, and its size for the progress
         int created = em.createNativeQuery("""
-                        insert into acquisition_run (id, year, status, total, started_at) values (:id, :year, 'RUNNING', 0, now())
+                        insert into acquisition_run (id, year, status, total, started_at, chunk_size, cut)
+                        select :id, :year, 'RUNNING', count(*), now(), :size, false from cpf_account where not closed
                         on conflict (year) do nothing""")
-                .setParameter("id", id).setParameter("year", year).executeUpdate();
+                .setParameter("id", id).setParameter("year", year).setParameter("size", size).executeUpdate();
         if (created == 0) {
             return new StartResult(find(runIdOf(year)).orElseThrow(), false);
         }
-        // every size-th open account starts a chunk, which ends where the next one starts; the first starts below
-        // every id and the last has no end, so an account opened meanwhile falls in exactly one chunk
-        em.createNativeQuery("""
-                        insert into acquisition_run_chunk (run_id, seq, from_holder, to_holder)
-                        select :id, seq, case when seq = 0 then null else holder_id end, lead(holder_id) over (order by seq)
-                        from (select holder_id, (n - 1) / :size as seq, (n - 1) % :size as position
-                              from (select holder_id, row_number() over (order by holder_id) as n
-                                    from cpf_account where not closed) numbered) a
-                        where position = 0""")
-                .setParameter("id", id).setParameter("size", size).executeUpdate();
-        em.createNativeQuery("update acquisition_run set total = (select count(*) from cpf_account where not closed) where id = :id")
-                .setParameter("id", id).executeUpdate();
         return new StartResult(find(id).orElseThrow(), true);
+    }
+
+    /**
+     * Cuts the run into chunks once: every chunk-size-th open account starts a chunk, which ends where the next one
+     * starts; the first starts below every id and the last has no end, so an account opened meanwhile falls in
+     * exactly one chunk. The run's row is locked while it is cut, so a worker of another replica waits for the
+     * chunks instead of finding none and calling the run done.
+     */
+    void cut(UUID runId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> run = em.createNativeQuery("select cut, chunk_size from acquisition_run where id = :id for update")
+                    .setParameter("id", runId).getResultList();
+            if (run.isEmpty() || (Boolean) run.get(0)[0]) {
+                return;
+            }
+            em.createNativeQuery("""
+                            insert into acquisition_run_chunk (run_id, seq, from_holder, to_holder)
+                            select :id, seq, case when seq = 0 then null else holder_id end, lead(holder_id) over (order by seq)
+                            from (select holder_id, (n - 1) / :size as seq, (n - 1) % :size as position
+                                  from (select holder_id, row_number() over (order by holder_id) as n
+                                        from cpf_account where not closed) numbered) a
+                            where position = 0""")
+                    .setParameter("id", runId).setParameter("size", ((Number) run.get(0)[1]).intValue()).executeUpdate();
+            em.createNativeQuery("update acquisition_run set cut = true where id = :id").setParameter("id", runId).executeUpdate();
+        });
     }
 
     public record StartResult(RunView run, boolean created) {
@@ -167,9 +183,10 @@ public class AcquisitionRuns {
         running.forEach(this::resume);
     }
 
-    /** Works on the run until no chunk is pending, then marks it DONE. Safe to call from several replicas. */
+    /** Cuts the run if no worker has yet, works on it until no chunk is pending, then marks it DONE. Safe to call from several replicas. */
     public void resume(UUID runId) {
         int year = find(runId).orElseThrow(() -> ProblemException.notFound("acquisition run " + runId)).year();
+        cut(runId);
         // more than one worker per replica: while one computes its chunk, another's is read or written by PostgreSQL
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < workers; i++) {
@@ -195,7 +212,7 @@ public class AcquisitionRuns {
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         update acquisition_run set status = 'DONE', finished_at = now()
-                        where id = :id and status = 'RUNNING'
+                        where id = :id and status = 'RUNNING' and cut
                           and not exists (select 1 from acquisition_run_chunk where run_id = :id and state = 'PENDING')""")
                 .setParameter("id", runId).executeUpdate());
     }
@@ -227,6 +244,7 @@ public class AcquisitionRuns {
      * the number of chunks claimed: 0 when none is pending.
      */
     int processChunk(UUID runId, int year, Consumer<UUID> afterEach) {
+        cut(runId);
         return processChunk(runId, year, new AtomicReference<>(), afterEach);
     }
 

@@ -271,6 +271,9 @@ class AcquisitionRunTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(a, 2020) == 12 * MONTH && paidMinutes(b, 2020) == 12 * MONTH);
         AcquisitionRuns.RunView started = runs.start(2020, 1).run(); // a chunk per open account
         UUID run = started.id();
+        assertEquals(0, chunks(run, "PENDING"), "the request only creates the run: its first worker cuts it");
+        runs.cut(run);
+        runs.cut(run); // once
         long total = chunks(run, "PENDING");
         assertEquals(started.total(), total, "every open account is in a chunk of its own");
         assertTrue(total >= 6);
@@ -343,6 +346,20 @@ class AcquisitionRunTest {
             sql("drop trigger refuse_bad_holder on cpf_entry");
             sql("drop function refuse_bad_holder()");
         }
+    }
+
+    @Test
+    void aDeclarationAfterTheStartOfARunButBeforeItsCutIsReadByTheRun() {
+        UUID holder = Accounts.open();
+        UUID run = startRun(2019, 202);
+        declare(holder, UUID.randomUUID(), 1, "2019-03", MONTH, MONTH);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paidMinutes(holder, 2019) == MONTH);
+        assertEquals(0, acquisitions(holder, 2019), "the run has not reached anyone yet: the declaration waits for it");
+
+        runs.resume(run);
+        assertEquals(1, acquisitions(holder, 2019));
+        // one month of a full-time year: 500 € / 12, rounded up to the cent
+        cpf(holder).body("ordinary.amount", equalTo(4_167));
     }
 
     void sql(String statement) {
