@@ -31,10 +31,13 @@ ITEMS = ("select -1, o.certification_type, o.modality, o.region_codes, null, p.i
          " o.price_max_cents, o.duration_min_minutes, o.department_codes, o.next_session_start, o.cpf_eligible"
          " from p join offer o on o.id = p.id join organisation g on g.id = o.organisation_id")
 
-def facets(source, count):
-    return ("select grouping(certification_type, modality, region_codes), certification_type, modality, region_codes, "
-            + count + ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null"
-            " from " + source + " group by grouping sets ((), (certification_type), (modality), (region_codes))")
+NO_OFFER = ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null"
+
+MATCH_COUNTS = ("select 0, f.certification_type, f.modality, f.region_codes, c.n" + NO_OFFER +
+                " from (select facet, count(*) as n from m group by facet) c join offer_search_facet f on f.id = c.facet")
+
+def counter_counts(cond):
+    return "select 0, o.certification_type, o.modality, o.region_codes, o.n" + NO_OFFER + " from offer_search_count o where " + cond
 
 def pass_of(p, size=20):
     """The one statement TrainingSearch#run sends for p (total, facets and the page's offers; its
@@ -51,13 +54,13 @@ def pass_of(p, size=20):
     if p.get("maxPrice"):
         cond += " and o.price_min_cents <= %s" % p["maxPrice"]
     order = "rank desc, id" if p.get("q") else "title, id"
+    order_column = "" if p.get("q") else " o.title,"
     return ("with m as " + ("" if counted else "materialized ") +
-            "(select o.offer_id as id, o.title, o.certification_type, o.modality, o.region_codes, o.price_min_cents,"
-            " o.next_session_start, " + rank + " as rank from offer_search o where " + cond + "),"
+            "(select o.offer_id as id, o.facet," + order_column +
+            " " + rank + " as rank from offer_search o where " + cond + "),"
             " p as (select id, rank, row_number() over () as ordinal from (select id, rank from m"
             " order by " + order + " limit %d offset 0) page)" % size
-            + ((", counts as (select * from offer_search_count o where " + cond + ") " + facets("counts", "sum(n)::bigint"))
-               if counted else (" " + facets("m", "count(*)")))
+            + " " + (counter_counts(cond) if counted else MATCH_COUNTS)
             + " union all " + ITEMS)
 
 def pct(values, q):

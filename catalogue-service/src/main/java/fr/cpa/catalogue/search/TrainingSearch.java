@@ -159,18 +159,27 @@ public class TrainingSearch {
             + " o.price_max_cents, o.duration_min_minutes, o.department_codes, o.next_session_start, o.cpf_eligible"
             + " from p join offer o on o.id = p.id join organisation g on g.id = o.organisation_id";
 
-    /** Total and facets in one aggregate (grouping sets: all, by type, by modality, by set of regions). */
-    static String facets(String from, String count) {
-        return "select grouping(certification_type, modality, region_codes), certification_type, modality, region_codes, "
-                + count + ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null"
-                + " from " + from + " group by grouping sets ((), (certification_type), (modality), (region_codes))";
+    static final String NO_OFFER = ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null";
+
+    /**
+     * Total and facets of the matches {@code m}: counted by their facet key (V11), one integer per combination of
+     * certification type, modality and set of regions, whose few values are then read from {@code
+     * offer_search_facet}; {@link #run} adds these counts up into the total and each facet.
+     */
+    static final String MATCH_COUNTS = "select 0, f.certification_type, f.modality, f.region_codes, c.n" + NO_OFFER
+            + " from (select facet, count(*) as n from m group by facet) c join offer_search_facet f on f.id = c.facet";
+
+    /** Total and facets of a {@link Where#counted} search: its counters, added up by {@link #run}. */
+    static String counterCounts(String conditions) {
+        return "select 0, o.certification_type, o.modality, o.region_codes, o.n" + NO_OFFER
+                + " from offer_search_count o where " + conditions;
     }
 
     /**
      * One statement, one round trip: the total, the facets and the page's offers (rows told apart by their
-     * first column: the grouping() bit set of a facet row, -1 for an offer). The matches {@code m} have only
-     * the columns the facets and the order need; the page {@code p} is cut from them and only its rows are
-     * joined to the wide {@code offer} and {@code organisation} rows.
+     * first column: 0 for a count, -1 for an offer). The matches {@code m} have only the columns the facets
+     * and the page's order need; the page {@code p} is cut from them and only its rows are joined to the
+     * wide {@code offer} and {@code organisation} rows.
      * <ul>
      * <li>In general the matches are materialised, then counted once and sorted to the page (top-N); without
      * words they come from a covering index alone (V8).
@@ -179,56 +188,73 @@ public class TrainingSearch {
      * title index (V10).
      * </ul>
      */
-    private Result run(Connection c, SearchQuery query, Where where) throws SQLException {
-        String order = switch (query.sort()) {
-            case RELEVANCE -> query.hasText() ? "rank desc, id" : "title, id";
-            case PRICE -> "price_min_cents asc nulls last, id";
-            case START_DATE -> "next_session_start asc nulls last, id";
-        };
+    static String statement(SearchQuery query, Where where) {
+        // the one column the page's order needs besides id and rank (each extra column is copied for every match)
+        String orderColumn;
+        String order;
+        switch (query.sort()) {
+            case RELEVANCE -> {
+                orderColumn = query.hasText() ? "" : " o.title,";
+                order = query.hasText() ? "rank desc, id" : "title, id";
+            }
+            case PRICE -> {
+                orderColumn = " o.price_min_cents,";
+                order = "price_min_cents asc nulls last, id";
+            }
+            default -> {
+                orderColumn = " o.next_session_start,";
+                order = "next_session_start asc nulls last, id";
+            }
+        }
         boolean counted = where.counted();
-        String sql = "with m as " + (counted ? "" : "materialized ")
-                + "(select o.offer_id as id, o.title, o.certification_type, o.modality, o.region_codes, o.price_min_cents,"
-                + " o.next_session_start, " + where.rank() + " as rank from offer_search o where " + where.conditions() + "),"
+        return "with m as " + (counted ? "" : "materialized ")
+                + "(select o.offer_id as id, o.facet," + orderColumn
+                + " " + where.rank() + " as rank from offer_search o where " + where.conditions() + "),"
                 // the ordinal numbers the page's rows as the limit gave them: a window ordered like the page
                 // would sort every match instead of keeping the top N
                 + " p as (select id, rank, row_number() over () as ordinal from (select id, rank from m"
                 + " order by " + order + " limit ? offset ?) page)"
-                + (counted ? ", counts as (select * from offer_search_count o where " + where.conditions() + ") "
-                        + facets("counts", "sum(n)::bigint")
-                        : " " + facets("m", "count(*)"))
+                + " " + (counted ? counterCounts(where.conditions()) : MATCH_COUNTS)
                 + " union all " + ITEMS;
+    }
+
+    /** The parameters of {@link #statement}, in order. */
+    static List<Object> parameters(SearchQuery query, Where where) {
         List<Object> params = new ArrayList<>(where.rankParams());
         params.addAll(where.params());
         params.add(query.size());
         params.add(query.page() * query.size());
-        if (counted) {
+        if (where.counted()) {
             params.addAll(where.params());
         }
+        return params;
+    }
+
+    private Result run(Connection c, SearchQuery query, Where where) throws SQLException {
         long total = 0;
         Map<String, Long> regionCounts = new HashMap<>();
-        List<SearchApi.FacetValue> types = new ArrayList<>();
-        List<SearchApi.FacetValue> modalities = new ArrayList<>();
+        Map<String, Long> typeCounts = new HashMap<>();
+        Map<String, Long> modalityCounts = new HashMap<>();
         List<Ranked> page = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(statement(query, where))) {
             // planned with its values at each search, as psql plans its literals: after a few runs the driver
             // would otherwise keep a named statement whose generic plan ignores how selective the words are
             // (it ANDs a region's 20 000-row bitmap with the words' 300 rows, twice the time)
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-            bind(ps, params, 1);
+            bind(ps, parameters(query, where), 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    // grouping(): a bit set per column left out of the row's grouping set
-                    switch (rs.getInt(1)) {
-                        case 7 -> total = rs.getLong(5);
-                        case 3 -> types.add(new SearchApi.FacetValue(rs.getString(2), rs.getString(2), rs.getLong(5)));
-                        case 5 -> modalities.add(new SearchApi.FacetValue(rs.getString(3), rs.getString(3), rs.getLong(5)));
-                        case 6 -> {
-                            long n = rs.getLong(5);
-                            for (String code : strings(rs.getArray(4))) {
-                                regionCounts.merge(code, n, Long::sum);
-                            }
+                    if (rs.getInt(1) == 0) {
+                        // an offer counts once in its type, its modality and each of its regions
+                        long n = rs.getLong(5);
+                        total += n;
+                        typeCounts.merge(rs.getString(2), n, Long::sum);
+                        modalityCounts.merge(rs.getString(3), n, Long::sum);
+                        for (String code : strings(rs.getArray(4))) {
+                            regionCounts.merge(code, n, Long::sum);
                         }
-                        default -> page.add(new Ranked(rs.getLong(8), item(rs)));
+                    } else {
+                        page.add(new Ranked(rs.getLong(8), item(rs)));
                     }
                 }
             }
@@ -237,8 +263,15 @@ public class TrainingSearch {
         regionCounts.forEach((code, n) -> regions.add(
                 new SearchApi.FacetValue(code, geography.regionName(code).orElse(code), n)));
         page.sort(Comparator.comparingLong(Ranked::ordinal));
-        return new Result(total, sorted(regions), sorted(types), sorted(modalities),
+        return new Result(total, sorted(regions), sorted(labelled(typeCounts)), sorted(labelled(modalityCounts)),
                 page.stream().map(Ranked::item).toList());
+    }
+
+    /** Facet values whose label is their value (certification types, modalities). */
+    private static List<SearchApi.FacetValue> labelled(Map<String, Long> counts) {
+        List<SearchApi.FacetValue> values = new ArrayList<>();
+        counts.forEach((value, n) -> values.add(new SearchApi.FacetValue(value, value, n)));
+        return values;
     }
 
     record Ranked(long ordinal, SearchApi.TrainingItem item) {
