@@ -47,7 +47,7 @@ def pass_of(p, size=20):
     if p.get("q"):
         tsq = "websearch_to_tsquery('french_unaccent', %s)" % lit(p["q"])
         cond += " and o.search_vector @@ " + tsq
-        rank = "ts_rank_cd(o.search_vector, %s)" % tsq
+        rank = "ts_rank(o.search_vector, %s)" % tsq
     if p.get("certificationType"):
         cond += " and o.certification_type = %s" % lit(p["certificationType"])
     counted = not p.get("q") and not p.get("maxPrice")

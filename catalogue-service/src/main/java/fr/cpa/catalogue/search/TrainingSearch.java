@@ -100,7 +100,10 @@ public class TrainingSearch {
             } else {
                 sql.append(" and o.search_vector @@ ").append(TS_QUERY);
                 params.add(q.q());
-                rank = "ts_rank_cd(o.search_vector, " + TS_QUERY + ")";
+                // ts_rank, not ts_rank_cd: both weigh title > certification > content, but the cover density
+                // costs three times as much per match, and a broad word ranks thousands of them (management:
+                // 6 890 matches, 8 ms of ts_rank_cd against 3 ms of ts_rank)
+                rank = "ts_rank(o.search_vector, " + TS_QUERY + ")";
             }
             rankParams.add(q.q());
         }
