@@ -348,6 +348,57 @@ class TrainingSearchTest {
         }
     }
 
+    /**
+     * A text search counts its matches by facet key (V11: one integer per certification type, modality and
+     * set of regions): an edit that changes the modality or the region moves the offer to its new key, the
+     * facets follow exactly, and every search row's key names its own values.
+     */
+    @Test
+    void textSearchesCountByFacetKeysThatFollowEveryWrite() throws SQLException {
+        String word = marker();
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        Map<String, Object> remote = Fixtures.offer(siret + "_K1", "Menuiserie " + word);
+        remote.put("modality", "REMOTE");
+        remote.remove("departmentCode");
+        String remoteId = Fixtures.publish(siret, remote);
+        Fixtures.publish(siret, Fixtures.offer(siret + "_K2", "Ébénisterie " + word));
+        Map<String, Object> rncp = Fixtures.offer(siret + "_K3", "Charpente " + word);
+        rncp.put("certificationType", "RNCP");
+        rncp.put("certificationCode", "RNCP34001");
+        rncp.put("departmentCode", "75");
+        Fixtures.publish(siret, rncp);
+        search("q=" + word).body("total", equalTo(3))
+                .body("facets.region.find { it.value == '76' }.count", equalTo(1))
+                .body("facets.region.find { it.value == '11' }.count", equalTo(1))
+                .body("facets.region.size()", equalTo(2))
+                .body("facets.certificationType.find { it.value == 'RS' }.count", equalTo(2))
+                .body("facets.certificationType.find { it.value == 'RNCP' }.count", equalTo(1))
+                .body("facets.modality.find { it.value == 'ON_SITE' }.count", equalTo(2))
+                .body("facets.modality.find { it.value == 'REMOTE' }.count", equalTo(1));
+
+        remote.put("modality", "MIXED");
+        remote.put("departmentCode", "75");
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON).body(remote)
+                .when().put("/api/v1/organisations/" + siret + "/offers/" + remoteId).then().statusCode(200);
+        search("q=" + word).body("total", equalTo(3))
+                .body("facets.region.find { it.value == '11' }.count", equalTo(2))
+                .body("facets.modality.find { it.value == 'MIXED' }.count", equalTo(1))
+                .body("facets.modality.find { it.value == 'REMOTE' }", equalTo(null));
+        search("q=" + word + "&region=11").body("total", equalTo(2))
+                .body("facets.modality.find { it.value == 'MIXED' }.count", equalTo(1))
+                .body("facets.modality.find { it.value == 'ON_SITE' }.count", equalTo(1));
+
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     select count(*) from offer_search s left join offer_search_facet f on f.id = s.facet
+                     where f.id is null or (f.certification_type, f.modality, f.region_codes)
+                                           is distinct from (s.certification_type, s.modality, s.region_codes)""")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1));
+        }
+    }
+
     static void setStatus(String siret, String status) {
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("status", status))
                 .when().put("/api/v1/organisations/" + siret + "/status").then().statusCode(200);
