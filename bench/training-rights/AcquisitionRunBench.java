@@ -115,7 +115,7 @@ public class AcquisitionRunBench {
             }
             double startSeconds = seconds(start);
             String runId = field(started.body(), "id");
-            log("run " + runId + " started in " + startSeconds + " s (chunks cut); waiting for DONE");
+            log("run " + runId + " started in " + startSeconds + " s; waiting for DONE");
             List<String> progress = new ArrayList<>();
             String status = "";
             long lastLog = 0;
@@ -298,7 +298,7 @@ public class AcquisitionRunBench {
                 |---|---|
                 | holders (12 declared months each) | %,d |
                 | seeding (SQL, not timed in the run; REUSE=1: of the kept database) | %.1f s |
-                | POST → run created (chunks cut) | %.1f s |
+                | POST → run created (open accounts counted; the first worker cuts the chunks) | %.1f s |
                 | POST → run DONE | **%.1f s** |
                 | holders/s (run) | **%.0f** |
                 | POST → every CpfCredited published to Kafka | %.1f s |
