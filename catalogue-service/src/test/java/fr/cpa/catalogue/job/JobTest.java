@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Jobs of ROME 4.0 and the RNCP→ROME links, loaded at start from the shipped reference files. */
 @QuarkusTest
@@ -54,6 +55,29 @@ class JobTest {
                 .body("certifications.code", hasItem("RNCP34001"))
                 .body("offers.id", hasItem(id))
                 .body("offersTotal", greaterThan(0));
+    }
+
+    @Test
+    void anOfferLeadingToAJobBothWaysCountsOnce() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, LocalDate.now().plusYears(1).toString());
+        int before = given().when().get("/api/v1/jobs/A1101").then().statusCode(200).extract().path("offersTotal");
+        // by its ROME code and through its certification (RNCP34001 leads to A1101)
+        Map<String, Object> both = Fixtures.offer(siret + "_BOTH", "0000 Conduite d'engins, les deux chemins");
+        both.put("certificationType", "RNCP");
+        both.put("certificationCode", "RNCP34001");
+        both.put("romeCodes", List.of("A1101"));
+        String bothId = Fixtures.publish(siret, both);
+        // by its ROME code only
+        Map<String, Object> rome = Fixtures.offer(siret + "_ROME", "0000 Conduite d'engins, par le code ROME");
+        rome.put("romeCodes", List.of("A1101"));
+        String romeId = Fixtures.publish(siret, rome);
+
+        List<String> ids = given().when().get("/api/v1/jobs/A1101").then().statusCode(200)
+                .body("offersTotal", equalTo(before + 2))
+                .extract().path("offers.id");
+        assertEquals(1, ids.stream().filter(bothId::equals).count(), "listed once: " + ids);
+        assertEquals(1, ids.stream().filter(romeId::equals).count(), "listed once: " + ids);
     }
 
     @Test
