@@ -11,13 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Recommends CPF-payable offers that lead to the holder's target jobs (own ROME codes or RNCP→ROME),
- * priced within the available balance, in the holder's region or remote; most target jobs first, then
- * the cheapest.
+ * priced within the available balance, in the holder's region or remote; those reaching the most target
+ * jobs first (either way), then the cheapest.
  */
 @ApplicationScoped
 public class RecommendationService {
@@ -71,62 +73,79 @@ public class RecommendationService {
         }
     }
 
+    /**
+     * The offers leading to the target jobs, each with the target jobs it leads to, ranked by how many it reaches
+     * (by its own ROME codes and through its certification alike), then the cheapest. The candidates come from
+     * the two index look-ups (GIN on rome_codes, certification code with the id in the index, V12), never from a
+     * scan of every offer: written as one OR on the offers, PostgreSQL read all 200 000 of them (~450 ms for two
+     * popular jobs).
+     */
+    static final String OFFERS = """
+            with leads as (
+                select x.id, array_agg(distinct x.rome_code order by x.rome_code) as jobs
+                from (select l.id, r as rome_code from offer l cross join unnest(l.rome_codes) r
+                      where l.rome_codes && ?::text[] and r = any (?)
+                      union all
+                      select l.id, cj.rome_code from certification_job cj
+                      join offer l on l.certification_code = cj.certification_code
+                      where cj.rome_code = any (?)) x
+                group by x.id)
+            select o.id, o.title, g.name, o.price_min_cents, o.modality, o.region_codes, c.jobs
+            from leads c join offer o on o.id = c.id join organisation g on g.id = o.organisation_id
+            where o.status = 'PUBLISHED' and g.status = 'ACTIVE' and o.cpf_eligible
+              and o.price_min_cents is not null
+              and (cast(? as bigint) is null or o.price_min_cents <= ?)
+              and (cast(? as text) is null or o.region_codes @> array[cast(? as text)] or o.modality <> 'ON_SITE')
+            order by cardinality(c.jobs) desc, o.price_min_cents, o.id
+            limit ?""";
+
     private static List<RecommendationApi.Recommendation> offers(Connection c, List<String> targets, String region,
                                                                  Long available) throws SQLException {
-        String sql = """
-                select o.id, o.title, g.name, o.price_min_cents, o.modality, o.region_codes,
-                       array(select r from unnest(o.rome_codes) r where r = any (?)
-                             union
-                             select cj.rome_code from certification_job cj
-                             where cj.certification_code = o.certification_code and cj.rome_code = any (?)
-                             order by 1) as leads
-                from offer o join organisation g on g.id = o.organisation_id
-                where o.status = 'PUBLISHED' and g.status = 'ACTIVE' and o.cpf_eligible
-                  and o.price_min_cents is not null
-                  and (o.rome_codes && ?::text[] or o.certification_code in
-                        (select certification_code from certification_job where rome_code = any (?)))
-                  and (cast(? as bigint) is null or o.price_min_cents <= ?)
-                  and (cast(? as text) is null or o.region_codes @> array[cast(? as text)] or o.modality <> 'ON_SITE')
-                order by cardinality(array(select r from unnest(o.rome_codes) r where r = any (?))) desc,
-                         o.price_min_cents, o.id
-                limit ?""";
         java.sql.Array jobs = c.createArrayOf("text", targets.toArray());
-        List<RecommendationApi.Recommendation> items = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        record Row(String id, String title, String organisation, long price, Modality modality, List<String> regions,
+                   List<String> leads) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(OFFERS)) {
             ps.setArray(1, jobs);
             ps.setArray(2, jobs);
             ps.setArray(3, jobs);
-            ps.setArray(4, jobs);
+            ps.setObject(4, available);
             ps.setObject(5, available);
-            ps.setObject(6, available);
+            ps.setString(6, region);
             ps.setString(7, region);
-            ps.setString(8, region);
-            ps.setArray(9, jobs);
-            ps.setInt(10, LIMIT);
+            ps.setInt(8, LIMIT);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<String> leads = Arrays.asList((String[]) rs.getArray(7).getArray());
-                    long price = rs.getLong(4);
-                    items.add(new RecommendationApi.Recommendation(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Money.cents(price), Modality.valueOf(rs.getString(5)),
-                            Arrays.asList((String[]) rs.getArray(6).getArray()),
-                            jobTitles(c, leads), Explanation.of(leads, price, available)));
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            Modality.valueOf(rs.getString(5)), Arrays.asList((String[]) rs.getArray(6).getArray()),
+                            Arrays.asList((String[]) rs.getArray(7).getArray())));
                 }
             }
+        }
+        // the titles of every job the page leads to, read once (not once per offer)
+        Map<String, String> titles = jobTitles(c, rows.stream().flatMap(r -> r.leads().stream()).distinct().toList());
+        List<RecommendationApi.Recommendation> items = new ArrayList<>();
+        for (Row r : rows) {
+            List<RecommendationApi.JobRef> leads = r.leads().stream()
+                    .filter(titles::containsKey).map(code -> new RecommendationApi.JobRef(code, titles.get(code))).toList();
+            items.add(new RecommendationApi.Recommendation(r.id(), r.title(), r.organisation(), Money.cents(r.price()),
+                    r.modality(), r.regions(), leads, Explanation.of(r.leads(), r.price(), available)));
         }
         return items;
     }
 
-    private static List<RecommendationApi.JobRef> jobTitles(Connection c, List<String> codes) throws SQLException {
-        List<RecommendationApi.JobRef> jobs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select rome_code, title from job where rome_code = any (?) order by rome_code")) {
+    /** ROME code → title of the given jobs (those of the reference; an unknown code is left out). */
+    private static Map<String, String> jobTitles(Connection c, List<String> codes) throws SQLException {
+        Map<String, String> titles = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select rome_code, title from job where rome_code = any (?)")) {
             ps.setArray(1, c.createArrayOf("text", codes.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    jobs.add(new RecommendationApi.JobRef(rs.getString(1), rs.getString(2)));
+                    titles.put(rs.getString(1), rs.getString(2));
                 }
             }
         }
-        return jobs;
+        return titles;
     }
 }

@@ -86,6 +86,45 @@ class RecommendationTest {
     }
 
     @Test
+    void anOfferReachingMoreTargetJobsComesFirstWhicheverWayItLeadsToThem() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, LocalDate.now().plusYears(1).toString());
+        // A1203 by its own ROME code and G1101 through its certification (RNCP34001 leads to A1101, G1101, N2201)
+        Map<String, Object> two = Fixtures.offer(siret + "_TWO", "Entretien des espaces verts et engins");
+        two.put("romeCodes", List.of("A1203"));
+        two.put("certificationType", "RNCP");
+        two.put("certificationCode", "RNCP34001");
+        two.put("price", Map.of("amount", 140000, "currency", "EUR"));
+        two.put("departmentCode", "34");
+        // A1203 only, and much cheaper: cheaper comes second to reaching more of the holder's jobs
+        Map<String, Object> one = Fixtures.offer(siret + "_ONE", "Entretien des espaces verts");
+        one.put("romeCodes", List.of("A1203"));
+        one.put("price", Map.of("amount", 10000, "currency", "EUR"));
+        one.put("departmentCode", "34");
+        String twoId = Fixtures.publish(siret, two);
+        String oneId = Fixtures.publish(siret, one);
+
+        UUID holder = UUID.randomUUID();
+        TestKafka.send(Topics.HOLDER, holder.toString(), skills(holder, "76", "G1101", "A1203"));
+        TestKafka.send(Topics.CPF, holder.toString(), credited(holder, 145000));
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/recommendations")
+                        .then().statusCode(200).body("available.amount", equalTo(145000)));
+        List<String> ids = given().auth().oauth2(TestTokens.holder(holder))
+                .when().get("/api/v1/holders/" + holder + "/recommendations")
+                .then().statusCode(200)
+                .body("items[0].offerId", equalTo(twoId))
+                .body("items[0].jobs.code", contains("A1203", "G1101"))
+                .body("items[0].jobs.title", contains("Agent / Agente d'entretien des espaces verts",
+                        "Agent / Agente d'accueil touristique"))
+                .body("items[0].explanation", equalTo("leads to A1203, G1101; costs 1 400 €, you have 1 450 €"))
+                .body("items.find { it.offerId == '" + oneId + "' }.jobs.code", contains("A1203"))
+                .extract().path("items.offerId");
+        org.junit.jupiter.api.Assertions.assertEquals(1, ids.stream().filter(twoId::equals).count(), ids.toString());
+    }
+
+    @Test
     void anotherHolderIsRefused() {
         UUID holder = UUID.randomUUID();
         given().auth().oauth2(TestTokens.holder(UUID.randomUUID())).when().get("/api/v1/holders/" + holder + "/recommendations")
