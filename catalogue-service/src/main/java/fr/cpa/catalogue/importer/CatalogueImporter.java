@@ -107,21 +107,24 @@ public final class CatalogueImporter {
             }
             try (Statements s = new Statements(c)) {
                 Set<UUID> touched = new LinkedHashSet<>();
+                List<Accepted> batch = new ArrayList<>(BATCH);
                 int inBatch = 0;
                 for (List<String> fields; (fields = csv.next()) != null; ) {
                     read++;
                     OpenDataMapper.Result result = mapper.map(fields);
                     if (result.accepted()) {
-                        write(s, result.row(), touched, csv.recordLine());
+                        batch.add(new Accepted(result.row(), csv.recordLine()));
                     } else {
                         reject(s, csv.recordLine(), numberOf(csv, fields), String.join("; ", result.reasons()));
                     }
                     if (++inBatch == BATCH) {
+                        write(s, batch, touched);
                         commit(s, touched, counting.count, false);
                         progress.committed(counts(counting.count));
                         inBatch = 0;
                     }
                 }
+                write(s, batch, touched);
                 commit(s, touched, counting.count, true);
             }
         }
@@ -140,9 +143,127 @@ public final class CatalogueImporter {
                 ? fields.get(i).strip().substring(0, Math.min(150, fields.get(i).strip().length())) : null;
     }
 
-    private void write(Statements s, OpenDataRow row, Set<UUID> touched, long line) throws SQLException {
+    /** An accepted row and its line in the file. */
+    private record Accepted(OpenDataRow row, long line) {
+    }
+
+    /** An offer as the database has it: what an import compares a row with. */
+    private record KnownOffer(UUID id, String source, String hash) {
+    }
+
+    /** An area's values as the upsert of an area compares them ({@code is distinct from}: nulls equal). */
+    private record AreaValues(String regionCode, int sessionsActive, int sessionsRemote, Long priceMinCents,
+                              Long priceMaxCents, Integer durationMinMinutes, Integer durationMaxMinutes) {
+        static AreaValues of(OpenDataRow r) {
+            return new AreaValues(r.regionCode(), r.sessionsActive(), r.sessionsRemote(), r.priceMinCents(),
+                    r.priceMaxCents(), r.durationMinMinutes(), r.durationMaxMinutes());
+        }
+    }
+
+    private record AreaKey(UUID offerId, String departmentCode) {
+    }
+
+    /**
+     * Writes a batch's rows in file order. What the database already has of their offers and areas is read
+     * first, in two queries, so that a row that changes nothing sends no statement: a daily re-import of the
+     * whole catalogue is mostly such rows, and an upsert per row also computes the offer's search vector
+     * (a generated column) before it finds the conflict.
+     */
+    private void write(Statements s, List<Accepted> batch, Set<UUID> touched) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, KnownOffer> offers = new HashMap<>();
+        s.knownOffers.setArray(1, c.createArrayOf("text", batch.stream().map(a -> a.row().number()).distinct().toArray()));
+        try (ResultSet rs = s.knownOffers.executeQuery()) {
+            while (rs.next()) {
+                offers.put(rs.getString(1), new KnownOffer(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+            }
+        }
+        Map<AreaKey, AreaValues> areas = new HashMap<>();
+        s.knownAreas.setArray(1, c.createArrayOf("uuid", offers.values().stream().map(KnownOffer::id).toArray()));
+        try (ResultSet rs = s.knownAreas.executeQuery()) {
+            while (rs.next()) {
+                areas.put(new AreaKey(rs.getObject(1, UUID.class), rs.getString(2)), new AreaValues(rs.getString(3),
+                        rs.getInt(4), rs.getInt(5), rs.getObject(6, Long.class), rs.getObject(7, Long.class),
+                        rs.getObject(8, Integer.class), rs.getObject(9, Integer.class)));
+            }
+        }
+        for (Accepted a : batch) {
+            write(s, a.row(), a.line(), offers, areas, touched);
+        }
+        batch.clear();
+    }
+
+    /** One row: its offer and its area, each written only when it differs from what {@code offers}/{@code areas} hold. */
+    private void write(Statements s, OpenDataRow row, long line, Map<String, KnownOffer> offers,
+                       Map<AreaKey, AreaValues> areas, Set<UUID> touched) throws SQLException {
         UUID organisationId = organisation(s, row);
         boolean cpfEligible = CatalogueRules.cpfEligible(row.certificationType(), row.certificationCode(), today);
+        String hash = hash(row, organisationId, cpfEligible);
+        KnownOffer known = offers.get(row.number());
+        if (known != null && !"OPEN_DATA".equals(known.source())) {
+            reject(s, line, row.number(), "offer " + row.number() + " is managed by its organisation through the API");
+            return;
+        }
+        UUID offerId;
+        boolean offerCreated = false;
+        boolean offerChanged = false;
+        if (known != null && hash.equals(known.hash())) {
+            offerId = known.id();
+        } else {
+            OfferWrite written = upsertOffer(s, row, organisationId, cpfEligible, hash);
+            if (written == null) {
+                reject(s, line, row.number(), "offer " + row.number() + " is managed by its organisation through the API");
+                return;
+            }
+            offerId = written.id();
+            offerCreated = written.created();
+            offerChanged = written.changed();
+            offers.put(row.number(), new KnownOffer(offerId, "OPEN_DATA", hash));
+        }
+        AreaKey key = new AreaKey(offerId, row.departmentCode());
+        AreaValues values = AreaValues.of(row);
+        boolean areaChanged = false;
+        if (!values.equals(areas.get(key))) {
+            PreparedStatement area = s.upsertArea;
+            area.setObject(1, offerId);
+            area.setString(2, row.departmentCode());
+            area.setString(3, row.regionCode());
+            area.setInt(4, row.sessionsActive());
+            area.setInt(5, row.sessionsRemote());
+            area.setObject(6, row.priceMinCents());
+            area.setObject(7, row.priceMaxCents());
+            area.setObject(8, row.durationMinMinutes());
+            area.setObject(9, row.durationMaxMinutes());
+            try (ResultSet rs = area.executeQuery()) {
+                areaChanged = rs.next();
+            }
+            areas.put(key, values);
+        }
+        if (offerCreated) {
+            created++;
+        } else if (offerChanged || areaChanged) {
+            updated++;
+        } else {
+            unchanged++;
+        }
+        if (offerCreated || offerChanged || areaChanged) {
+            touched.add(offerId);
+        }
+    }
+
+    /** What the upsert of an offer did. */
+    private record OfferWrite(UUID id, boolean created, boolean changed) {
+    }
+
+    /**
+     * Inserts the offer, or updates it when its hash differs (another import may have written the same offer
+     * since the batch was read: then nothing changes); null when the number is an offer its organisation
+     * manages through the API.
+     */
+    private OfferWrite upsertOffer(Statements s, OpenDataRow row, UUID organisationId, boolean cpfEligible, String hash)
+            throws SQLException {
         PreparedStatement up = s.upsertOffer;
         int i = 1;
         up.setObject(i++, UUID.randomUUID());
@@ -157,53 +278,17 @@ public final class CatalogueImporter {
         up.setArray(i++, c.createArrayOf("text", row.formacodes().toArray()));
         up.setArray(i++, c.createArrayOf("text", row.romeCodes().toArray()));
         up.setBoolean(i++, cpfEligible);
-        up.setString(i, hash(row, organisationId, cpfEligible));
-        UUID offerId;
-        boolean offerCreated = false;
-        boolean offerChanged = false;
+        up.setString(i, hash);
         try (ResultSet rs = up.executeQuery()) {
             if (rs.next()) {
-                offerId = rs.getObject(1, UUID.class);
-                offerCreated = rs.getBoolean(2);
-                offerChanged = !offerCreated;
-            } else {
-                offerId = null;
+                boolean created = rs.getBoolean(2);
+                return new OfferWrite(rs.getObject(1, UUID.class), created, !created);
             }
         }
-        if (offerId == null) {
-            s.findOffer.setString(1, row.number());
-            try (ResultSet rs = s.findOffer.executeQuery()) {
-                rs.next();
-                if (!"OPEN_DATA".equals(rs.getString(2))) {
-                    reject(s, line, row.number(), "offer " + row.number() + " is managed by its organisation through the API");
-                    return;
-                }
-                offerId = rs.getObject(1, UUID.class);
-            }
-        }
-        PreparedStatement area = s.upsertArea;
-        area.setObject(1, offerId);
-        area.setString(2, row.departmentCode());
-        area.setString(3, row.regionCode());
-        area.setInt(4, row.sessionsActive());
-        area.setInt(5, row.sessionsRemote());
-        area.setObject(6, row.priceMinCents());
-        area.setObject(7, row.priceMaxCents());
-        area.setObject(8, row.durationMinMinutes());
-        area.setObject(9, row.durationMaxMinutes());
-        boolean areaChanged;
-        try (ResultSet rs = area.executeQuery()) {
-            areaChanged = rs.next();
-        }
-        if (offerCreated) {
-            created++;
-        } else if (offerChanged || areaChanged) {
-            updated++;
-        } else {
-            unchanged++;
-        }
-        if (offerCreated || offerChanged || areaChanged) {
-            touched.add(offerId);
+        s.findOffer.setString(1, row.number());
+        try (ResultSet rs = s.findOffer.executeQuery()) {
+            rs.next();
+            return "OPEN_DATA".equals(rs.getString(2)) ? new OfferWrite(rs.getObject(1, UUID.class), false, false) : null;
         }
     }
 
@@ -292,6 +377,8 @@ public final class CatalogueImporter {
         final PreparedStatement findOrganisation;
         final PreparedStatement upsertOffer;
         final PreparedStatement findOffer;
+        final PreparedStatement knownOffers;
+        final PreparedStatement knownAreas;
         final PreparedStatement upsertArea;
         final PreparedStatement refresh;
         final PreparedStatement reject;
@@ -319,6 +406,11 @@ public final class CatalogueImporter {
                     where offer.source = 'OPEN_DATA' and offer.source_hash is distinct from excluded.source_hash
                     returning id, (xmax = 0)"""));
             findOffer = add(c.prepareStatement("select id, source from offer where number = ?"));
+            knownOffers = add(c.prepareStatement("select number, id, source, source_hash from offer where number = any (?)"));
+            knownAreas = add(c.prepareStatement("""
+                    select offer_id, department_code, region_code, sessions_active, sessions_remote, price_min_cents,
+                        price_max_cents, duration_min_minutes, duration_max_minutes
+                    from offer_area where offer_id = any (?)"""));
             upsertArea = add(c.prepareStatement("""
                     insert into offer_area (offer_id, department_code, region_code, sessions_active, sessions_remote,
                         price_min_cents, price_max_cents, duration_min_minutes, duration_max_minutes)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -102,6 +103,58 @@ class CatalogueImportTest {
                 .body("rejections[0].line", equalTo(3))
                 .body("rejections[0].number", equalTo(number + "_BAD"))
                 .body("rejections[0].reasons", equalTo("siret 73282932000075 is not a valid SIRET"));
+    }
+
+    @Test
+    void aReImportWritesOnlyWhatChangedAndLeavesOffersManagedThroughTheApi() {
+        String word = "reimport" + UUID.randomUUID().toString().substring(0, 8);
+        String n1 = "IMPORT_" + UUID.randomUUID();
+        String n2 = "IMPORT_" + UUID.randomUUID();
+        String header = "numero_formation;intitule_formation;siret;nom_of;type_referentiel;code_rncp;code_inventaire;"
+                + "intitule_certification;code_departement;code_region;frais_ttc_tot_min;frais_ttc_tot_max\n";
+        importAndWait((header
+                + n1 + ";Comptabilité " + word + ";73282932000074;OF;RNCP;34001;-1;Comptable;75;11;1200;1200\n"
+                + n2 + ";Paie " + word + ";73282932000074;OF;RNCP;34001;-1;Paie;75;11;1200;1200\n").getBytes(UTF_8))
+                .body("status", equalTo("DONE")).body("created", equalTo(2)).body("updated", equalTo(0));
+
+        // an offer its organisation publishes through the API is not the open data's to change
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, java.time.LocalDate.now().plusYears(1).toString());
+        java.util.Map<String, Object> managed = Fixtures.offer(siret + "_API", "Offre gérée par l'organisme " + word);
+        managed.put("price", java.util.Map.of("amount", 200000, "currency", "EUR"));
+        Fixtures.publish(siret, managed);
+
+        // n1: a new title (the offer changes); n2: a new price in 75 (its area changes) and a new department (a new
+        // area); n1 again in 75 unchanged but for the title already written by the row above it
+        importAndWait((header
+                + n1 + ";Comptabilité générale " + word + ";73282932000074;OF;RNCP;34001;-1;Comptable;75;11;1200;1200\n"
+                + n2 + ";Paie " + word + ";73282932000074;OF;RNCP;34001;-1;Paie;75;11;1300;1300\n"
+                + n2 + ";Paie " + word + ";73282932000074;OF;RNCP;34001;-1;Paie;13;93;1250;1250\n"
+                + siret + "_API;Copie " + word + ";73282932000074;OF;RNCP;34001;-1;Copie;75;11;1;1\n"
+                + n1 + ";Comptabilité générale " + word + ";73282932000074;OF;RNCP;34001;-1;Comptable;75;11;1200;1200\n")
+                .getBytes(UTF_8))
+                .body("status", equalTo("DONE"))
+                .body("rowsRead", equalTo(5))
+                .body("created", equalTo(0))
+                .body("updated", equalTo(3))
+                .body("unchanged", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(5))
+                .body("rejections[0].reasons", equalTo("offer " + siret + "_API is managed by its organisation through the API"));
+
+        given().when().get("/api/v1/trainings?q=" + word + "&sort=price").then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.title", contains("Comptabilité générale " + word, "Paie " + word, "Offre gérée par l'organisme " + word))
+                .body("items[1].price.amount", equalTo(125000))
+                .body("items[1].regions", contains("11", "93"))
+                .body("items[1].departments", contains("13", "75"));
+
+        // the same file again: nothing to write
+        importAndWait((header
+                + n1 + ";Comptabilité générale " + word + ";73282932000074;OF;RNCP;34001;-1;Comptable;75;11;1200;1200\n"
+                + n2 + ";Paie " + word + ";73282932000074;OF;RNCP;34001;-1;Paie;75;11;1300;1300\n"
+                + n2 + ";Paie " + word + ";73282932000074;OF;RNCP;34001;-1;Paie;13;93;1250;1250\n").getBytes(UTF_8))
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
     }
 
     @Test
