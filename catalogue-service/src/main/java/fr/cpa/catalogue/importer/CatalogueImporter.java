@@ -19,12 +19,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -189,15 +191,17 @@ public final class CatalogueImporter {
                         rs.getObject(8, Integer.class), rs.getObject(9, Integer.class)));
             }
         }
+        Map<String, Aggregates> inBatch = Aggregates.ofBatch(batch.stream().map(Accepted::row).toList());
         for (Accepted a : batch) {
-            write(s, a.row(), a.line(), offers, areas, touched);
+            write(s, a.row(), a.line(), offers, areas, inBatch, touched);
         }
         batch.clear();
     }
 
     /** One row: its offer and its area, each written only when it differs from what {@code offers}/{@code areas} hold. */
     private void write(Statements s, OpenDataRow row, long line, Map<String, KnownOffer> offers,
-                       Map<AreaKey, AreaValues> areas, Set<UUID> touched) throws SQLException {
+                       Map<AreaKey, AreaValues> areas, Map<String, Aggregates> inBatch, Set<UUID> touched)
+            throws SQLException {
         UUID organisationId = organisation(s, row);
         boolean cpfEligible = CatalogueRules.cpfEligible(row.certificationType(), row.certificationCode(), today);
         String hash = hash(row, organisationId, cpfEligible);
@@ -212,7 +216,7 @@ public final class CatalogueImporter {
         if (known != null && hash.equals(known.hash())) {
             offerId = known.id();
         } else {
-            OfferWrite written = upsertOffer(s, row, organisationId, cpfEligible, hash);
+            OfferWrite written = upsertOffer(s, row, organisationId, cpfEligible, hash, inBatch.get(row.number()));
             if (written == null) {
                 reject(s, line, row.number(), "offer " + row.number() + " is managed by its organisation through the API");
                 return;
@@ -253,6 +257,63 @@ public final class CatalogueImporter {
         }
     }
 
+    /**
+     * What {@link #REFRESH_AGGREGATES} computes from an offer's areas, computed here from the batch's rows of a new
+     * offer and written with it: the refresh at the end of the batch then finds nothing to change, where it
+     * rewrote every new offer (its row, its indexes and its search rows) a second time. Should the two ever
+     * differ (an offer's rows in two batches), the refresh still has the last word.
+     */
+    record Aggregates(List<String> regions, List<String> departments, Long priceMinCents, Long priceMaxCents,
+                      Integer durationMinMinutes, Integer durationMaxMinutes, String modality) {
+
+        /** Per offer number, from its rows (a later row of the same department replaces an earlier one, as its upsert does). */
+        static Map<String, Aggregates> ofBatch(List<OpenDataRow> rows) {
+            Map<String, Map<String, OpenDataRow>> areas = new HashMap<>();
+            for (OpenDataRow r : rows) {
+                areas.computeIfAbsent(r.number(), n -> new HashMap<>()).put(r.departmentCode(), r);
+            }
+            Map<String, Aggregates> byNumber = new HashMap<>();
+            areas.forEach((number, byDepartment) -> byNumber.put(number, of(byDepartment.values())));
+            return byNumber;
+        }
+
+        static Aggregates of(Collection<OpenDataRow> areas) {
+            TreeSet<String> regions = new TreeSet<>();
+            TreeSet<String> departments = new TreeSet<>();
+            Long priceMin = null;
+            Long priceMax = null;
+            Integer durationMin = null;
+            Integer durationMax = null;
+            boolean allRemote = true;
+            boolean anyRemote = false;
+            for (OpenDataRow a : areas) {
+                if (a.regionCode() != null) {
+                    regions.add(a.regionCode());
+                }
+                if (!a.departmentCode().isEmpty()) {
+                    departments.add(a.departmentCode());
+                }
+                priceMin = least(priceMin, a.priceMinCents());
+                priceMax = greatest(priceMax, a.priceMaxCents());
+                durationMin = least(durationMin, a.durationMinMinutes());
+                durationMax = greatest(durationMax, a.durationMaxMinutes());
+                boolean nowhere = a.departmentCode().isEmpty();
+                allRemote &= nowhere || (a.sessionsRemote() > 0 && a.sessionsRemote() >= a.sessionsActive());
+                anyRemote |= nowhere || a.sessionsRemote() > 0;
+            }
+            return new Aggregates(List.copyOf(regions), List.copyOf(departments), priceMin, priceMax, durationMin,
+                    durationMax, allRemote ? "REMOTE" : anyRemote ? "MIXED" : "ON_SITE");
+        }
+
+        private static <T extends Comparable<T>> T least(T a, T b) {
+            return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
+        }
+
+        private static <T extends Comparable<T>> T greatest(T a, T b) {
+            return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
+        }
+    }
+
     /** What the upsert of an offer did. */
     private record OfferWrite(UUID id, boolean created, boolean changed) {
     }
@@ -262,8 +323,8 @@ public final class CatalogueImporter {
      * since the batch was read: then nothing changes); null when the number is an offer its organisation
      * manages through the API.
      */
-    private OfferWrite upsertOffer(Statements s, OpenDataRow row, UUID organisationId, boolean cpfEligible, String hash)
-            throws SQLException {
+    private OfferWrite upsertOffer(Statements s, OpenDataRow row, UUID organisationId, boolean cpfEligible, String hash,
+                                   Aggregates aggregates) throws SQLException {
         PreparedStatement up = s.upsertOffer;
         int i = 1;
         up.setObject(i++, UUID.randomUUID());
@@ -278,7 +339,14 @@ public final class CatalogueImporter {
         up.setArray(i++, c.createArrayOf("text", row.formacodes().toArray()));
         up.setArray(i++, c.createArrayOf("text", row.romeCodes().toArray()));
         up.setBoolean(i++, cpfEligible);
-        up.setString(i, hash);
+        up.setString(i++, hash);
+        up.setArray(i++, c.createArrayOf("text", aggregates.regions().toArray()));
+        up.setArray(i++, c.createArrayOf("text", aggregates.departments().toArray()));
+        up.setObject(i++, aggregates.priceMinCents());
+        up.setObject(i++, aggregates.priceMaxCents());
+        up.setObject(i++, aggregates.durationMinMinutes());
+        up.setObject(i++, aggregates.durationMaxMinutes());
+        up.setString(i, aggregates.modality());
         try (ResultSet rs = up.executeQuery()) {
             if (rs.next()) {
                 boolean created = rs.getBoolean(2);
@@ -395,8 +463,9 @@ public final class CatalogueImporter {
             upsertOffer = add(c.prepareStatement("""
                     insert into offer (id, number, organisation_id, title, objective, content, certification_type,
                         certification_code, certification_title, formacodes, rome_codes, cpf_eligible, source_hash,
-                        modality, status, source, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ON_SITE', 'PUBLISHED', 'OPEN_DATA', now(), now())
+                        region_codes, department_codes, price_min_cents, price_max_cents, duration_min_minutes,
+                        duration_max_minutes, modality, status, source, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', 'OPEN_DATA', now(), now())
                     on conflict (number) do update set organisation_id = excluded.organisation_id,
                         title = excluded.title, objective = excluded.objective, content = excluded.content,
                         certification_type = excluded.certification_type, certification_code = excluded.certification_code,

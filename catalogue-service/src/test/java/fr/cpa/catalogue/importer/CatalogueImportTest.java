@@ -2,13 +2,22 @@ package fr.cpa.catalogue.importer;
 
 import fr.cpa.catalogue.support.Fixtures;
 import fr.cpa.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -155,6 +164,68 @@ class CatalogueImportTest {
                 + n2 + ";Paie " + word + ";73282932000074;OF;RNCP;34001;-1;Paie;75;11;1300;1300\n"
                 + n2 + ";Paie " + word + ";73282932000074;OF;RNCP;34001;-1;Paie;13;93;1250;1250\n").getBytes(UTF_8))
                 .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void newOffersAreWrittenWithTheAggregatesTheirAreasGive() throws SQLException {
+        String on = "IMPORT_" + UUID.randomUUID();
+        String mixed = "IMPORT_" + UUID.randomUUID();
+        String remote = "IMPORT_" + UUID.randomUUID();
+        String header = "numero_formation;intitule_formation;siret;nom_of;type_referentiel;code_rncp;code_inventaire;"
+                + "intitule_certification;code_departement;code_region;frais_ttc_tot_min;frais_ttc_tot_max;"
+                + "nombre_heures_total_min;nombre_heures_total_max;nb_session_active;nb_session_a_distance\n";
+        String row = "%s;Soudure;73282932000074;OF;RNCP;34001;-1;Soudeur;%s;%s;%s;%s;%s;%s;%s;%s\n";
+        importAndWait((header
+                // two departments on site, prices and hours from both; 2A sorts after 13 and before 75
+                + row.formatted(on, "75", "11", "1200", "1500", "35", "70", "2", "0")
+                + row.formatted(on, "2A", "94", "900", "1400", "", "80", "1", "0")
+                + row.formatted(on, "13", "93", "1000", "1000", "40", "40", "1", "0")
+                // one on site, one with remote sessions: mixed; the department repeated: the later row wins
+                + row.formatted(mixed, "59", "32", "500", "500", "10", "10", "1", "0")
+                + row.formatted(mixed, "69", "84", "600", "600", "10", "10", "1", "1")
+                + row.formatted(mixed, "59", "32", "450", "450", "10", "10", "1", "0")
+                // no department: remote, no region
+                + row.formatted(remote, "", "", "300", "300", "5", "5", "0", "0")).getBytes(UTF_8))
+                .body("status", equalTo("DONE")).body("created", equalTo(3)).body("updated", equalTo(4));
+
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ids = c.prepareStatement("select array_agg(id) from offer where number in (?, ?, ?)")) {
+            ids.setString(1, on);
+            ids.setString(2, mixed);
+            ids.setString(3, remote);
+            Array offers;
+            try (ResultSet rs = ids.executeQuery()) {
+                rs.next();
+                offers = rs.getArray(1);
+            }
+            try (PreparedStatement refresh = c.prepareStatement(CatalogueImporter.REFRESH_AGGREGATES)) {
+                refresh.setArray(1, offers);
+                assertEquals(0, refresh.executeUpdate(), "the refresh finds the aggregates already written");
+            }
+            try (PreparedStatement read = c.prepareStatement("""
+                    select number, region_codes::text, department_codes::text, price_min_cents, price_max_cents,
+                           duration_min_minutes, duration_max_minutes, modality from offer where number in (?, ?, ?)
+                    order by number = ? desc, number = ? desc""")) {
+                read.setString(1, on);
+                read.setString(2, mixed);
+                read.setString(3, remote);
+                read.setString(4, on);
+                read.setString(5, mixed);
+                List<String> got = new ArrayList<>();
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        got.add(String.join(" ", rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                String.valueOf(rs.getObject(6)), String.valueOf(rs.getObject(7)), rs.getString(8)));
+                    }
+                }
+                assertEquals(List.of("{11,93,94} {13,2A,75} 90000 150000 2100 4800 ON_SITE",
+                        "{32,84} {59,69} 45000 60000 600 600 MIXED",
+                        "{} {} 30000 30000 300 300 REMOTE"), got);
+            }
+        }
     }
 
     @Test
