@@ -1,12 +1,12 @@
 import fr.cpa.testing.JwtKeys;
 import fr.cpa.testing.KafkaServer;
+import fr.cpa.testing.Ports;
 import fr.cpa.testing.PostgresServer;
+import fr.cpa.testing.Readiness;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,7 +64,7 @@ public class PayrollBench {
         postgres.createDatabaseIfMissing("account");
         KafkaServer kafka = KafkaServer.temporary().start();
         JwtKeys keys = JwtKeys.inDirectory(work);
-        int port = freePort();
+        int port = Ports.free();
         String jdbc = postgres.jdbcUrl("account");
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -93,16 +88,16 @@ public class PayrollBench {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String base = "http://localhost:" + port;
-            waitReady(http, base, service);
-            PrivateKey key = privateKey(keys.privateKey());
+            Readiness.await("account-service", base, service, Duration.ofMinutes(5));
+            log("account-service ready");
             List<String> sirets = new ArrayList<>();
             for (int e = 0; e < ESTABLISHMENTS; e++) {
                 sirets.add(siret(e));
             }
             List<Round> rounds = new ArrayList<>();
             try (Connection db = DriverManager.getConnection(jdbc, postgres.user(), postgres.password())) {
-                rounds.add(round("first month (unknown NIRs → pending holders)", "2025-01", http, base, key, sirets, db));
-                rounds.add(round("next month (known holders)", "2025-02", http, base, key, sirets, db));
+                rounds.add(round("first month (unknown NIRs → pending holders)", "2025-01", http, base, keys, sirets, db));
+                rounds.add(round("next month (known holders)", "2025-02", http, base, keys, sirets, db));
                 double copySeconds = copy(db);
                 Floor floor = floor(db);
                 List<String> phases = Files.readAllLines(work.resolve("account-service.log")).stream()
@@ -118,7 +113,7 @@ public class PayrollBench {
         }
     }
 
-    static Round round(String name, String period, HttpClient http, String base, PrivateKey key, List<String> sirets,
+    static Round round(String name, String period, HttpClient http, String base, JwtKeys keys, List<String> sirets,
                        Connection db) throws Exception {
         List<byte[]> bodies = new ArrayList<>();
         for (int e = 0; e < sirets.size(); e++) {
@@ -130,7 +125,7 @@ public class PayrollBench {
         for (int e = 0; e < sirets.size(); e++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/declarations"))
                     .timeout(Duration.ofMinutes(30))
-                    .header("Authorization", "Bearer " + token(key, sirets.get(e)))
+                    .header("Authorization", "Bearer " + token(keys, sirets.get(e)))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(e))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -265,42 +260,10 @@ public class PayrollBench {
         throw new IllegalStateException();
     }
 
-    static String token(PrivateKey key, String siret) throws Exception {
+    static String token(JwtKeys keys, String siret) {
         long now = Instant.now().getEpochSecond();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"https://cpa.local\",\"sub\":\"bench-" + siret
-                + "\",\"groups\":[\"employer\"],\"siret\":\"" + siret + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
-                + "}").getBytes(StandardCharsets.UTF_8));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + b64.encodeToString(signature.sign());
-    }
-
-    static PrivateKey privateKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    static void waitReady(HttpClient http, String base, Process service) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("account-service exited with " + service.exitValue());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    log("account-service ready");
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("account-service not ready after 5 minutes");
+        return keys.sign("{\"iss\":\"" + JwtKeys.ISSUER + "\",\"sub\":\"bench-" + siret + "\",\"groups\":[\"employer\"],"
+                + "\"siret\":\"" + siret + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}");
     }
 
     static long count(Connection db, String sql) throws Exception {
@@ -348,12 +311,6 @@ public class PayrollBench {
         Files.writeString(file, md.toString());
         System.out.println(md);
         log("written to " + file);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static void log(String message) {

@@ -1,20 +1,16 @@
 import fr.cpa.testing.JwtKeys;
 import fr.cpa.testing.KafkaServer;
+import fr.cpa.testing.Ports;
 import fr.cpa.testing.PostgresServer;
+import fr.cpa.testing.Readiness;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,12 +52,12 @@ public class AcquisitionRunBench {
         log("starting PostgreSQL and Kafka");
         // REUSE=1: a kept database, seeded once (the seeding of a million holders takes ~13 min) and reset between runs
         Path kept = Path.of(System.getProperty("keptDir", "/tmp/cpa-bench-training-rights"));
-        PostgresServer postgres = REUSE ? PostgresServer.startKept(kept.resolve("pg"), freePort(), kept.resolve("pg.log"))
+        PostgresServer postgres = REUSE ? PostgresServer.startKept(kept.resolve("pg"), Ports.free(), kept.resolve("pg.log"))
                 : PostgresServer.startTemporary();
         postgres.createDatabaseIfMissing("cpf");
         KafkaServer kafka = KafkaServer.temporary().start();
         JwtKeys keys = JwtKeys.inDirectory(work);
-        int port = freePort();
+        int port = Ports.free();
         String jdbc = postgres.jdbcUrl("cpf");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("serviceXmx", "1g")));
@@ -86,7 +81,8 @@ public class AcquisitionRunBench {
         try (Connection db = DriverManager.getConnection(jdbc, postgres.user(), postgres.password())) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String base = "http://localhost:" + port;
-            waitReady(http, base, service);
+            Readiness.await("training-rights-service", base, service, Duration.ofMinutes(5));
+            log("training-rights-service ready");
             double seedSeconds;
             if (REUSE && seeded(db) == HOLDERS) {
                 log("reusing the " + HOLDERS + " holders seeded in " + kept + "; clearing the previous run");
@@ -104,7 +100,7 @@ public class AcquisitionRunBench {
                 log("seeded in " + seedSeconds + " s");
             }
 
-            String token = token(privateKey(keys.privateKey()));
+            String token = token(keys);
             long start = System.nanoTime();
             HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/acquisition-runs"))
                     .timeout(Duration.ofMinutes(30)).header("Authorization", "Bearer " + token)
@@ -342,47 +338,10 @@ public class AcquisitionRunBench {
         }
     }
 
-    static String token(PrivateKey key) throws Exception {
+    static String token(JwtKeys keys) {
         long now = Instant.now().getEpochSecond();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"https://cpa.local\",\"sub\":\"bench-admin\",\"groups\":[\"admin\"],\"iat\":"
-                + now + ",\"exp\":" + (now + 4 * 3600) + "}").getBytes(StandardCharsets.UTF_8));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + b64.encodeToString(signature.sign());
-    }
-
-    static PrivateKey privateKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    static void waitReady(HttpClient http, String base, Process service) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("training-rights-service exited with " + service.exitValue());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    log("training-rights-service ready");
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("training-rights-service not ready after 5 minutes");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return keys.sign("{\"iss\":\"" + JwtKeys.ISSUER + "\",\"sub\":\"bench-admin\",\"groups\":[\"admin\"],\"iat\":"
+                + now + ",\"exp\":" + (now + 4 * 3600) + "}");
     }
 
     static void log(String message) {

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -38,6 +42,28 @@ public record JwtKeys(Path privateKey, Path publicKey) {
             throw new IllegalStateException("RSA key generation is unavailable", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the JWT keys to " + dir, e);
+        }
+    }
+
+    /**
+     * A compact RS256 JWT of these claims (a JSON object), signed with the private key: for programs that run
+     * a packaged service outside Quarkus tests (the benchmarks), with the JDK alone.
+     */
+    public String sign(String claimsJson) {
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+            String payload = b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+            String der = Files.readString(privateKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(der))));
+            signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + b64.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + privateKey, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + privateKey, e);
         }
     }
 
