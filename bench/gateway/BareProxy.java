@@ -1,6 +1,7 @@
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
@@ -19,7 +20,8 @@ public class BareProxy {
         int port = Integer.parseInt(args[0]);
         String upstreamHost = args[1];
         int upstreamPort = Integer.parseInt(args[2]);
-        Vertx vertx = Vertx.vertx();
+        // The native transport (epoll) when the gateway's jars carry it, as the gateway prefers it too.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         // As many as Quarkus's default event loops: two per core.
         int instances = 2 * Runtime.getRuntime().availableProcessors();
         vertx.deployVerticle(() -> new AbstractVerticle() {
@@ -31,7 +33,7 @@ public class BareProxy {
                         .listen(port);
             }
         }, new DeploymentOptions().setInstances(instances))
-                .onSuccess(id -> System.out.println("bare proxy on " + port))
+                .onSuccess(id -> System.out.println("bare proxy on " + port + ", native transport: " + vertx.isNativeTransportEnabled()))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);

@@ -162,6 +162,13 @@ wait_for "http://127.0.0.1:$NGINX_PORT$BENCH_PATH"
 wait_for "http://127.0.0.1:$GATEWAY_PORT$BENCH_PATH"
 wait_for "http://127.0.0.1:$BARE_PORT$BENCH_PATH"
 
+# Which transport each JVM runs on: Netty's epoll library mapped into the process, or Java NIO.
+transport() {
+  if grep -q netty_transport_native_epoll /proc/"$1"/maps 2>/dev/null; then echo "epoll"; else echo "NIO"; fi
+}
+G_TRANSPORT=$(transport "$GATEWAY_PID")
+B_TRANSPORT=$(transport "$BARE_PID")
+
 # --- measure ------------------------------------------------------------------------------------
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
@@ -248,6 +255,7 @@ on the machine than requests/s does, and tells what each proxy costs.
 - bare Vert.x proxy / nginx: $BARE_RATIO; gateway / bare Vert.x proxy: $GATEWAY_OF_BARE (what the gateway's
   own work — Quarkus's router, authentication, filters, metrics — costs on top of the library)
 
+Transport: gateway $G_TRANSPORT, bare Vert.x proxy $B_TRANSPORT (Netty's native epoll or Java NIO).
 The gateway ran with its production filters on: request id, access log (at WARN, so not written),
 security headers, JWT check (no token sent), rate limits (raised out of reach), step-up check,
 circuit breaker.
