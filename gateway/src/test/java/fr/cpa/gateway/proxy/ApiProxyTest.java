@@ -24,6 +24,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +76,17 @@ class ApiProxyTest {
 
         response.then().statusCode(200).header("X-Request-Id", matchesPattern(UUID_PATTERN));
         assertEquals(response.header("X-Request-Id"), response.jsonPath().getString("headers.x-request-id"));
+    }
+
+    @Test
+    void theServiceDateReachesTheClientOnce() {
+        Response response = given().when().get("/api/v1/declarations/2026-01");
+
+        response.then().statusCode(200);
+        // The echo service (the JDK's HTTP server) dates its answers; the gateway passes that header on.
+        assertEquals(1, response.headers().getValues("Date").size(), response.headers().toString());
+        ZonedDateTime date = ZonedDateTime.parse(response.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertTrue(Duration.between(date, ZonedDateTime.now()).abs().toSeconds() < 60, date::toString);
     }
 
     @Test
