@@ -141,6 +141,13 @@ class ApiProxy {
                     limitAndTime(ctx, target, proxyRequest, request);
                     proxyRequest.send(request)
                             .onFailure(cause -> {
+                                if (ctx.response().closed()) {
+                                    // The client hung up and the proxy reset the service's request:
+                                    // that says nothing of the service, so it must not open its breaker
+                                    // (a load balancer or a load test closing many connections at once did).
+                                    breaker.onAbandoned(System.nanoTime());
+                                    return;
+                                }
                                 if (ctx.get(TOO_LARGE) != null) {
                                     // The client's fault, not the service's. Its body is still read (and
                                     // dropped) by the stream: no release, which would resume an ended request.

@@ -61,6 +61,17 @@ final class CircuitBreaker {
         }
     }
 
+    /**
+     * A call its client gave up on: neither a success nor a failure of the service. Were it the
+     * trial, the breaker would wait for it forever; the next call is tried instead.
+     */
+    synchronized void onAbandoned(long now) {
+        if (state == State.HALF_OPEN) {
+            state = State.OPEN;
+            openUntil = now;
+        }
+    }
+
     synchronized State state() {
         return state;
     }

@@ -18,10 +18,12 @@ import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -161,6 +163,23 @@ class ApiProxyTest {
                 .body("status", is(504))
                 .body("detail", equalTo("account did not answer within 3000 ms"));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5_500, "answered after the timeout, not after the service");
+    }
+
+    @Test
+    void clientsHangingUpBeforeTheAnswerDoNotOpenTheServiceBreaker() throws Exception {
+        proxy.breaker("account").onSuccess(); // other tests make account fail on purpose
+        for (int i = 0; i < 5; i++) { // more than the test profile's threshold of 3
+            try (Socket client = new Socket(upload.getHost(), upload.getPort())) {
+                client.getOutputStream().write(("GET /api/v1/payslips/" + i + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + EchoUpstream.DELAY + ": 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                sleep(Duration.ofMillis(200));
+            }
+        }
+        sleep(Duration.ofMillis(1500)); // until every abandoned call has ended
+
+        assertEquals(CircuitBreaker.State.CLOSED, proxy.breaker("account").state());
+        given().when().get("/api/v1/payslips/7").then().statusCode(200);
     }
 
     @Test

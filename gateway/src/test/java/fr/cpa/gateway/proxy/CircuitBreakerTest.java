@@ -25,6 +25,20 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void anAbandonedCallCountsForNothingAndAnAbandonedTrialLetsTheNextCallTry() {
+        breaker.onFailure(0);
+        breaker.onFailure(0);
+        breaker.onAbandoned(0);
+        assertTrue(breaker.allow(0));
+
+        trip();
+        assertTrue(breaker.allow(COOL_DOWN));
+        breaker.onAbandoned(COOL_DOWN);
+        assertTrue(breaker.allow(COOL_DOWN), "the next call is the trial");
+        assertFalse(breaker.allow(COOL_DOWN));
+    }
+
+    @Test
     void aSuccessResetsTheCount() {
         breaker.onFailure(0);
         breaker.onFailure(0);
