@@ -106,6 +106,7 @@ class Client:
 def run_http(client, params_fn, rate, seconds, expected=200):
     n = int(rate * seconds)
     lat, lags, errors = [], [], []
+    sent = [None] * n
     lock = threading.Lock()
     start = time.perf_counter() + 0.2
     def one(i):
@@ -113,7 +114,7 @@ def run_http(client, params_fn, rate, seconds, expected=200):
         delay = scheduled - time.perf_counter()
         if delay > 0:
             time.sleep(delay)
-        p = params_fn()
+        p = sent[i] = params_fn()
         # how late the client itself sends (its thread's wake-up): part of the latency, not the service's
         lag = (time.perf_counter() - scheduled) * 1000
         try:
@@ -129,7 +130,7 @@ def run_http(client, params_fn, rate, seconds, expected=200):
                 errors.append(status)
     with ThreadPoolExecutor(max_workers=16) as ex:
         list(ex.map(one, range(n)))
-    return lat, lags, errors
+    return lat, lags, errors, sent
 
 def psql(pg_port, script):
     return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "-d", "catalogue", "-X", "-q", "-At"],
@@ -178,15 +179,15 @@ def main():
             client.get("/api/v1/trainings", fn())
     results = {}
     for name, fn in ks.items():
-        lat, lags, errors = run_http(client, fn, args.rate, args.seconds)
-        samples = [ks[name]() for _ in range(max(50, int(args.rate * 5)))]
-        run_psql(args.pg_port, samples[:20])  # warm
-        raw = run_psql(args.pg_port, samples, args.rate)
-        raw_b2b = run_psql(args.pg_port, samples)
+        lat, lags, errors, sent = run_http(client, fn, args.rate, args.seconds)
+        # the very searches the requests made, in the same order: the ratio compares the same statements
+        run_psql(args.pg_port, sent[:20])  # warm
+        raw = run_psql(args.pg_port, sent, args.rate)
+        raw_b2b = run_psql(args.pg_port, sent)
         results[name] = r = summary(lat, raw, raw_b2b, lags, len(lat) + len(errors), len(errors))
         print(name, json.dumps(r))
     # what any request costs here without SQL: an invalid page size, answered 400 before the database
-    floor, _, floor_errors = run_http(client, lambda: {"size": "x"}, args.rate, args.seconds, expected=400)
+    floor, _, floor_errors, _ = run_http(client, lambda: {"size": "x"}, args.rate, args.seconds, expected=400)
     http_floor = {"p50": pct(floor, 50), "p95": pct(floor, 95), "p99": pct(floor, 99), "requests": len(floor),
                   "unexpected": len(floor_errors)}
     print("floor", json.dumps(http_floor))
@@ -204,7 +205,7 @@ def main():
              "Generated %s by `bench/catalogue/run.sh` on this machine (2 cores, shared with other builds: "
              "numbers are noisy)." % doc["date"], "",
              "%d generated offers; %s req/s for %s s per kind of query; latency from the scheduled send time. "
-             "Raw SQL: the service's one statement per search (total, facets and the page's offers) "
+             "Raw SQL: the service's one statement for each search the requests made, the same searches in the same order (total, facets and the page's offers), "
              "run in one psql session with `\\timing`, spaced at the same rate as the requests (the ratio's "
              "reference: both sides wait idle between searches) and back to back (its ratio in the last column). "
              "HTTP client: http.client, one kept-alive connection per thread. Load average: %s."
