@@ -32,7 +32,10 @@ public class RecommendationResource {
     @RolesAllowed({Roles.HOLDER, Roles.ADVISOR, Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "Offers for the holder's target jobs within their CPF balance and region (the holder themselves, advisor, admin, service)",
             description = "From the skills profile (HolderSkillsUpdated) and the last CPF balance (balancesAfter of "
-                    + "cpa.cpf.v1) this service has heard of; each item says why.")
+                    + "cpa.cpf.v1) this service has heard of; each item says why. At most " + RecommendationService.LIMIT
+                    + ", those reaching the most "
+                    + "target jobs first (by their own ROME codes or through their RNCP certification alike), then the "
+                    + "cheapest.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "recommendations", value = """
             {"holderId": "8c0f…", "targetJobs": ["M1805"], "region": "76",
