@@ -1,5 +1,6 @@
 package fr.cpa.catalogue.job;
 
+import fr.cpa.catalogue.search.TrainingSearch;
 import fr.cpa.platform.money.Money;
 import fr.cpa.platform.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -19,15 +20,17 @@ public class JobService {
     private static final String COLUMNS = "j.rome_code, j.title, j.grand_domaine_code, j.grand_domaine_title, "
             + "j.domaine_code, j.domaine_title";
     /**
-     * Offers that lead to a job: by their own ROME codes or through their certification. The two ways are a union
-     * of ids, each found through its index (GIN on rome_codes, btree on certification_code): written as one OR,
-     * PostgreSQL scanned every offer (~400 ms for a job of 900 certifications over 200 000 offers; ~50 ms now).
+     * The first offers (by title) that lead to a job, with how many do: on the search table, which holds the listed
+     * offers (published, of an active organisation) once each in their first area, with the same condition as the
+     * search's {@code rome} filter, so the job's count is the search's total. Only the page's rows are joined to the
+     * wide {@code offer} and {@code organisation} rows (M1805, 4 554 offers: ~15 ms; ~160 ms for the two
+     * statements on {@code offer} before).
      */
-    static final String LEADS_TO = " from offer o join organisation g on g.id = o.organisation_id"
-            + " where o.status = 'PUBLISHED' and g.status = 'ACTIVE' and o.id in ("
-            + "select l.id from offer l where l.rome_codes @> array[?]::text[]"
-            + " union select l.id from offer l join certification_job cj on cj.certification_code = l.certification_code"
-            + " where cj.rome_code = ?)";
+    static final String OFFERS_LEADING_TO = "select o.id, o.title, g.name, o.certification_code, o.price_min_cents,"
+            + " o.cpf_eligible, p.total from (select o.offer_id, o.title, count(*) over () as total from offer_search o"
+            + " where o.first_area and " + TrainingSearch.LEADS_TO_JOB + " order by o.title, o.offer_id limit 20) p"
+            + " join offer o on o.id = p.offer_id join organisation g on g.id = o.organisation_id"
+            + " order by p.title, p.offer_id";
 
     private final AgroalDataSource dataSource;
 
@@ -121,8 +124,8 @@ public class JobService {
             }
             long certificationsTotal = count(c, "select count(*) from certification_job where rome_code = ?", code);
             List<JobApi.OfferRef> offers = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select o.id, o.title, g.name, o.certification_code,"
-                    + " o.price_min_cents, o.cpf_eligible" + LEADS_TO + " order by o.title, o.id limit 20")) {
+            long offersTotal = 0;
+            try (PreparedStatement ps = c.prepareStatement(OFFERS_LEADING_TO)) {
                 ps.setString(1, code);
                 ps.setString(2, code);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -130,10 +133,10 @@ public class JobService {
                         long price = rs.getLong(5);
                         offers.add(new JobApi.OfferRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.wasNull() ? null : Money.cents(price), rs.getBoolean(6)));
+                        offersTotal = rs.getLong(7);
                     }
                 }
             }
-            long offersTotal = count(c, "select count(*)" + LEADS_TO, code, code);
             return new JobApi.JobDetail(job.code(), job.title(), job.grandDomaine(), job.domaine(), titles,
                     certifications, certificationsTotal, offers, offersTotal);
         } catch (SQLException e) {

@@ -37,6 +37,15 @@ public class TrainingSearch {
 
     static final String TS_QUERY = "websearch_to_tsquery('french_unaccent', ?)";
 
+    /**
+     * An offer {@code o} of {@code offer_search} leads to the job (two parameters: its ROME code twice) by its own
+     * ROME codes or through its certification (RNCP→ROME). The certifications are an array, not an {@code in
+     * (select …)}: PostgreSQL then ORs two index scans (GIN on rome_codes, btree on certification_code) where the
+     * sub-select made it test every offer (M1805, 902 certifications, 4 554 offers of 200 000: 16 ms against 125 ms).
+     */
+    public static final String LEADS_TO_JOB = "(o.rome_codes @> array[?]::text[] or o.certification_code = any (array("
+            + "select cj.certification_code from certification_job cj where cj.rome_code = ?)))";
+
     private final AgroalDataSource dataSource;
     private final Geography geography;
     private final Clock clock;
@@ -126,9 +135,7 @@ public class TrainingSearch {
             }
         }
         if (q.rome() != null) {
-            // an offer leads to a job by its own ROME codes or through its RNCP certification
-            sql.append(" and (o.rome_codes @> array[?]::text[] or o.certification_code in"
-                    + " (select cj.certification_code from certification_job cj where cj.rome_code = ?))");
+            sql.append(" and ").append(LEADS_TO_JOB);
             params.add(q.rome());
             params.add(q.rome());
         }

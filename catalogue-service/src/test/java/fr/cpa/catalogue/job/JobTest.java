@@ -2,6 +2,7 @@ package fr.cpa.catalogue.job;
 
 import fr.cpa.catalogue.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,7 +13,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Jobs of ROME 4.0 and the RNCP→ROME links, loaded at start from the shipped reference files. */
 @QuarkusTest
@@ -41,11 +44,7 @@ class JobTest {
     void anRncpOfferLeadsToItsRomeJobsWithoutRomeCodes() {
         String siret = Fixtures.siret();
         Fixtures.register(siret, LocalDate.now().plusYears(1).toString());
-        Map<String, Object> offer = Fixtures.offer(siret + "_RNCP", "Conduite d'engins agricoles");
-        offer.put("certificationType", "RNCP");
-        offer.put("certificationCode", "RNCP34001");
-        offer.put("romeCodes", List.of());
-        String id = Fixtures.publish(siret, offer);
+        String id = publishWithRncp34001Only(siret, "_RNCP", "Conduite d'engins agricoles");
 
         given().when().get("/api/v1/trainings/" + id).then().statusCode(200)
                 .body("romeCodes.size()", equalTo(0))
@@ -78,6 +77,48 @@ class JobTest {
                 .extract().path("offers.id");
         assertEquals(1, ids.stream().filter(bothId::equals).count(), "listed once: " + ids);
         assertEquals(1, ids.stream().filter(romeId::equals).count(), "listed once: " + ids);
+    }
+
+    /**
+     * A job's offers are the ones the search's {@code rome} filter lists, counted the same, and only listed offers:
+     * a suspended organisation's offers and a withdrawn offer leave both.
+     */
+    @Test
+    void aJobCountsTheOffersTheSearchListsForItAndOnlyListedOnes() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, LocalDate.now().plusYears(1).toString());
+        String certificationId = publishWithRncp34001Only(siret, "_CERT", "0000 Conduite d'engins, listée");
+        Map<String, Object> viaRome = Fixtures.offer(siret + "_OWN", "0000 Conduite d'engins, retirée");
+        viaRome.put("romeCodes", List.of("A1101"));
+        String romeId = Fixtures.publish(siret, viaRome);
+
+        int listed = jobOffersMatchTheSearch();
+        List<String> ids = given().when().get("/api/v1/jobs/A1101").then().extract().path("offers.id");
+        assertTrue(ids.containsAll(List.of(certificationId, romeId)), "both ways listed: " + ids);
+
+        given().auth().oauth2(Fixtures.org(siret)).when()
+                .post("/api/v1/organisations/" + siret + "/offers/" + romeId + "/withdraw").then().statusCode(200);
+        assertEquals(listed - 1, jobOffersMatchTheSearch());
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("status", "SUSPENDED"))
+                .when().put("/api/v1/organisations/" + siret + "/status").then().statusCode(200);
+        assertEquals(listed - 2, jobOffersMatchTheSearch());
+        given().when().get("/api/v1/jobs/A1101").then().body("offers.id", not(hasItem(certificationId)));
+    }
+
+    /** An offer of RNCP34001 (which leads to A1101 and N2201) without ROME codes of its own; its id. */
+    private static String publishWithRncp34001Only(String siret, String numberSuffix, String title) {
+        Map<String, Object> offer = Fixtures.offer(siret + numberSuffix, title);
+        offer.put("certificationType", "RNCP");
+        offer.put("certificationCode", "RNCP34001");
+        offer.put("romeCodes", List.of());
+        return Fixtures.publish(siret, offer);
+    }
+
+    /** A1101's offers total, checked equal to the search's total for {@code rome=A1101}. */
+    private static int jobOffersMatchTheSearch() {
+        int total = given().when().get("/api/v1/jobs/A1101").then().statusCode(200).extract().path("offersTotal");
+        given().when().get("/api/v1/trainings?rome=A1101").then().statusCode(200).body("total", equalTo(total));
+        return total;
     }
 
     @Test
