@@ -72,7 +72,8 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d catalogue -q <<'SQL'
 insert into training_session (id, offer_id, start_date, end_date, seats, place, department_code, remote, status, created_at, updated_at)
 select gen_random_uuid(), o.id, current_date + (7 + (abs(hashtext(o.number)) % 120)), current_date + (9 + (abs(hashtext(o.number)) % 120)),
        12, null, o.department_codes[1], o.modality = 'REMOTE', 'OPEN', now(), now() from offer o;
-update offer o set next_session_start = s.start from (select offer_id, min(start_date) start from training_session group by offer_id) s
+update offer o set next_session_start = s.start, last_session_start = s.last
+from (select offer_id, min(start_date) start, max(start_date) last from training_session group by offer_id) s
 where s.offer_id = o.id;
 vacuum analyze;
 SQL

@@ -66,7 +66,7 @@ def pass_of(p, size=20):
         cond += " and o.price_min_cents <= %s" % p["maxPrice"]
     order = "rank desc, id" if p.get("q") else "title, id"
     order_column = "" if p.get("q") else " o.title,"
-    return ("with m as " + ("" if counted else "materialized ") +
+    return ("with m as " + ("materialized " if p.get("q") else "not materialized ") +
             "(select o.offer_id as id, o.facet," + order_column +
             " " + rank + " as rank from offer_search o where " + cond + "),"
             " p as (select id, rank, row_number() over () as ordinal from (select id, rank from m"

@@ -76,7 +76,7 @@ public class DemoCatalogue {
     static final String GENERATED = "source = 'OPEN_DATA' and number like '%!_GEN%' escape '!'";
     static final String GENERATED_O = "o.source = 'OPEN_DATA' and o.number like '%!_GEN%' escape '!'";
 
-    /** One to three open sessions per offer within the next 120 days, and each offer's next start. */
+    /** One to three open sessions per offer within the next 120 days, and each offer's next and last start. */
     static final String SESSIONS = """
             insert into training_session (id, offer_id, start_date, end_date, seats, place, department_code, remote,
                 status, created_at, updated_at)
@@ -88,6 +88,8 @@ public class DemoCatalogue {
             where\s""" + GENERATED_O + """
               and not exists (select 1 from training_session s where s.offer_id = o.id);
             update offer o set next_session_start = (select min(start_date) from training_session s
-                where s.offer_id = o.id and s.status = 'OPEN' and s.start_date >= current_date)
+                where s.offer_id = o.id and s.status = 'OPEN' and s.start_date >= current_date),
+                last_session_start = (select max(start_date) from training_session s
+                where s.offer_id = o.id and s.status = 'OPEN')
             where o.next_session_start is null and\s""" + GENERATED_O;
 }

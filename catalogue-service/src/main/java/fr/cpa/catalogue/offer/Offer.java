@@ -102,6 +102,10 @@ public class Offer extends PanacheEntityBase {
     @Column(name = "next_session_start")
     public LocalDate nextSessionStart;
 
+    /** The start of its last open session: it has a session starting on or after a day when this is not before it. */
+    @Column(name = "last_session_start")
+    public LocalDate lastSessionStart;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Source source;

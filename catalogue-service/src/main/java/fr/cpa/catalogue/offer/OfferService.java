@@ -221,12 +221,14 @@ public class OfferService {
                 .executeUpdate();
     }
 
+    /** Its next and its last open session's start, which the search's sort and startAfter filter read (V13). */
     private void refreshNextSession(Offer offer) {
         em.flush();
-        offer.nextSessionStart = TrainingSession.<TrainingSession>list(
-                        "offerId = ?1 and status = ?2 and startDate >= ?3 order by startDate",
-                        offer.id, TrainingSession.Status.OPEN, today())
-                .stream().findFirst().map(s -> s.startDate).orElse(null);
+        List<TrainingSession> open = TrainingSession.list("offerId = ?1 and status = ?2 order by startDate",
+                offer.id, TrainingSession.Status.OPEN);
+        LocalDate today = today();
+        offer.nextSessionStart = open.stream().map(s -> s.startDate).filter(d -> !d.isBefore(today)).findFirst().orElse(null);
+        offer.lastSessionStart = open.isEmpty() ? null : open.get(open.size() - 1).startDate;
         offer.updatedAt = Instant.now();
     }
 

@@ -148,8 +148,8 @@ public class TrainingSearch {
             params.add(q.modality().name());
         }
         if (q.startAfter() != null) {
-            sql.append(" and exists (select 1 from training_session s where s.offer_id = o.offer_id"
-                    + " and s.status = 'OPEN' and s.start_date >= ?)");
+            // a session starting on or after the day: its last open session does (V13, indexed)
+            sql.append(" and o.last_session_start >= ?");
             params.add(q.startAfter());
         }
         // only region, type and modality are columns of the counters
@@ -191,11 +191,14 @@ public class TrainingSearch {
      * and the page's order need; the page {@code p} is cut from them and only its rows are joined to the
      * wide {@code offer} and {@code organisation} rows.
      * <ul>
-     * <li>In general the matches are materialised, then counted once and sorted to the page (top-N); without
-     * words they come from a covering index alone (V8).
+     * <li>When the matches come from an index of words, ROME codes, departments or certification codes, they are
+     * materialised, then counted once and sorted to the page (top-N): each match is found, and ranked, once.
+     * <li>Otherwise (price, session dates, region, type, modality: columns of btree indexes) the count and the page
+     * are planned apart: the count reads the facet keys from an index alone (V8, V13), the page is the start of an
+     * index in its order (title, price, next session: V10, V13) walked until the filters have kept enough, instead
+     * of sorting every match (startAfter matching 128 000 offers: 23 ms instead of 350).
      * <li>A {@link Where#counted} search sums the few counters of {@code offer_search_count} (V10) instead of
-     * counting its matches, which are then never materialised: its page in title order is the start of a
-     * title index (V10).
+     * counting its matches.
      * </ul>
      */
     static String statement(SearchQuery query, Where where) {
@@ -217,7 +220,9 @@ public class TrainingSearch {
             }
         }
         boolean counted = where.counted();
-        return "with m as " + (counted ? "" : "materialized ")
+        boolean indexedMatches = query.hasText() || query.rome() != null || query.department() != null
+                || query.certificationCode() != null;
+        return "with m as " + (indexedMatches ? "materialized " : "not materialized ")
                 + "(select o.offer_id as id, o.facet," + orderColumn
                 + " " + where.rank() + " as rank from offer_search o where " + where.conditions() + "),"
                 // the ordinal numbers the page's rows as the limit gave them: a window ordered like the page

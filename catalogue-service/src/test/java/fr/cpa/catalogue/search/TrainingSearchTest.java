@@ -175,6 +175,44 @@ class TrainingSearchTest {
         search("q=" + MARKER + "&startAfter=" + TODAY.plusDays(31)).body("items.id", contains(IDS.get("B")));
     }
 
+    /**
+     * startAfter reads each offer's last open session (V13): it follows sessions added, cancelled and moved, and a
+     * session before the day does not count though a later one does.
+     */
+    @Test
+    void startAfterFollowsTheSessionsOfAnOffer() {
+        seed();
+        String words = marker();
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        Map<String, Object> offer = Fixtures.offer(siret + "_S", "Menuiserie " + words);
+        offer.put("price", Map.of("amount", 1, "currency", "EUR"));
+        String id = Fixtures.publish(siret, offer);
+        String sessions = "/api/v1/organisations/" + siret + "/offers/" + id + "/sessions";
+        search("q=" + words + "&startAfter=" + TODAY).body("total", equalTo(0));
+
+        session(siret, sessions, 10);
+        String late = session(siret, sessions, 50);
+        search("q=" + words + "&startAfter=" + TODAY.plusDays(50)).body("items.id", contains(id));
+        search("q=" + words + "&startAfter=" + TODAY.plusDays(51)).body("total", equalTo(0));
+
+        given().auth().oauth2(org(siret)).when().delete(sessions + "/" + late).then().statusCode(200);
+        search("q=" + words + "&startAfter=" + TODAY.plusDays(11)).body("total", equalTo(0));
+        search("q=" + words + "&startAfter=" + TODAY.plusDays(10)).body("items.id", contains(id));
+        // without words, from the index of last starts (its price of one cent puts it on the first page)
+        search("startAfter=" + TODAY.plusDays(10) + "&size=100&sort=price").body("items.id", hasItem(id));
+        search("startAfter=" + TODAY.plusDays(11) + "&size=100&sort=price").body("items.id", not(hasItem(id)));
+    }
+
+    /** Adds an open session starting in that many days; its id. */
+    private static String session(String siret, String sessions, int inDays) {
+        LocalDate start = TODAY.plusDays(inDays);
+        return given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
+                .body(Map.of("startDate", start.toString(), "endDate", start.plusDays(1).toString(), "seats", 10,
+                        "place", "Centre", "departmentCode", "75"))
+                .when().post(sessions).then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void romeFindsOffersByTheirOwnCodesAndThroughTheirRncpCertification() {
         search("q=" + MARKER + "&rome=M1203").body("items.id", contains(IDS.get("A")));
