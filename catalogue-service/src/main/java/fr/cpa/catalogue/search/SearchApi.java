@@ -38,7 +38,10 @@ public final class SearchApi {
                              Map<String, List<FacetValue>> facets,
                              @Schema(description = "relevance, price or startDate") String sort,
                              @Schema(description = "true when no offer matched the words and the typo-tolerant search answered")
-                             boolean fuzzy) {
+                             boolean fuzzy,
+                             @Schema(description = "the words searched instead when some matched no offer and close words of "
+                                     + "titles did (lower case, without accents); null otherwise", example = "management")
+                             String correctedQuery) {
     }
 
     public record Area(String departmentCode, String departmentName, String regionCode, String regionName,

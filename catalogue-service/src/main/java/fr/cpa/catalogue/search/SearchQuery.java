@@ -12,6 +12,12 @@ public record SearchQuery(String q, String region, String department, Certificat
 
     public enum Sort { RELEVANCE, PRICE, START_DATE }
 
+    /** The same search with other words. */
+    SearchQuery withText(String words) {
+        return new SearchQuery(words, region, department, certificationType, certificationCode, rome, maxPriceCents,
+                modality, startAfter, sort, page, size);
+    }
+
     boolean hasText() {
         return q != null && !q.isBlank();
     }

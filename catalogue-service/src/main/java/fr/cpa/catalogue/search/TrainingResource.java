@@ -55,7 +55,7 @@ public class TrainingResource {
              "facets": {"region": [{"value": "76", "label": "Occitanie", "count": 1}],
                         "certificationType": [{"value": "RS", "label": "RS", "count": 1}],
                         "modality": [{"value": "ON_SITE", "label": "ON_SITE", "count": 1}]},
-             "sort": "relevance", "fuzzy": false}""")))
+             "sort": "relevance", "fuzzy": false, "correctedQuery": null}""")))
     @APIResponse(responseCode = "400", description = "invalid parameter(s), each named")
     public SearchApi.SearchPage search(
             @Parameter(description = "words, e.g. 'comptabilite paie'") @QueryParam("q") String q,

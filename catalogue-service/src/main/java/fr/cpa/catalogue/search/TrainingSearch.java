@@ -23,7 +23,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The public catalogue search, in SQL: PostgreSQL full text with the {@code french_unaccent}
@@ -67,10 +69,19 @@ public class TrainingSearch {
     public SearchApi.SearchPage search(SearchQuery query) {
         try (Connection c = dataSource.getConnection()) {
             boolean fuzzy = false;
+            String correctedQuery = null;
             Result result = run(c, query, where(query, false));
             if (result.total == 0 && query.hasText()) {
-                result = run(c, query, where(query, true));
                 fuzzy = true;
+                correctedQuery = corrected(c, query.q()).orElse(null);
+                if (correctedQuery != null) {
+                    SearchQuery corrected = query.withText(correctedQuery);
+                    result = run(c, corrected, where(corrected, false));
+                }
+                if (result.total == 0) {
+                    correctedQuery = null;
+                    result = run(c, query, where(query, true));
+                }
             }
             Map<String, List<SearchApi.FacetValue>> facets = new LinkedHashMap<>();
             facets.put("region", result.regions);
@@ -81,9 +92,70 @@ public class TrainingSearch {
                 case PRICE -> "price";
                 case START_DATE -> "startDate";
             };
-            return new SearchApi.SearchPage(result.items, result.total, query.page(), query.size(), facets, sort, fuzzy);
+            return new SearchApi.SearchPage(result.items, result.total, query.page(), query.size(), facets, sort, fuzzy,
+                    correctedQuery);
         } catch (SQLException e) {
             throw new IllegalStateException("search failed", e);
+        }
+    }
+
+    /** Plain words only: no quotes, no {@code -word}, no {@code or} (websearch syntax is not corrected). */
+    private static final Pattern PLAIN_WORDS = Pattern.compile("(?U)\\s*\\w[\\w'’-]*(\\s+\\w[\\w'’-]*)*\\s*");
+    static final int MAX_CORRECTED_WORDS = 8;
+
+    /**
+     * The words of {@code q}, folded, with each word that matches no offer by itself replaced by the closest word of
+     * the listed titles by trigrams (V14); empty when no word was replaced. Words that match something, stop words
+     * and words shorter than three letters stay as they are.
+     */
+    static Optional<String> corrected(Connection c, String q) throws SQLException {
+        if (!PLAIN_WORDS.matcher(q).matches()) {
+            return Optional.empty();
+        }
+        List<String> words;
+        try (PreparedStatement ps = c.prepareStatement("select regexp_split_to_array(trim(catalogue_fold(?)), '\\s+')")) {
+            ps.setString(1, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                words = strings(rs.getArray(1));
+            }
+        }
+        if (words.size() > MAX_CORRECTED_WORDS || words.stream().anyMatch(w -> w.equals("or"))) {
+            return Optional.empty();
+        }
+        List<String> corrected = new ArrayList<>();
+        boolean changed = false;
+        for (String word : words) {
+            String replacement = word.length() < 3 || matchesAnOfferOrIsAStopWord(c, word) ? word
+                    : closestTitleWord(c, word).orElse(word);
+            changed |= !replacement.equals(word);
+            corrected.add(replacement);
+        }
+        return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
+    }
+
+    /** Planned with the word (threshold 0): a word of no offer is then one look-up in the words' index. */
+    private static boolean matchesAnOfferOrIsAStopWord(Connection c, String word) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select numnode(plainto_tsquery('french_unaccent', ?)) = 0"
+                + " or exists (select 1 from offer_search o where o.search_vector @@ plainto_tsquery('french_unaccent', ?))")) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            ps.setString(1, word);
+            ps.setString(2, word);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static Optional<String> closestTitleWord(Connection c, String word) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select w.word from search_word w where w.word % ? order by similarity(w.word, ?) desc, w.word limit 1")) {
+            ps.setString(1, word);
+            ps.setString(2, word);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 

@@ -122,8 +122,32 @@ class TrainingSearchTest {
 
     @Test
     void aOneLetterTypoStillFindsTheOffer() {
-        search("q=comptabilte&size=100").body("fuzzy", equalTo(true)).body("items.id", hasItem(IDS.get("A")));
-        search("q=anglias professionnel&size=100").body("items.id", hasItem(IDS.get("C")));
+        search("q=comptabilte&size=100").body("fuzzy", equalTo(true)).body("items.id", hasItem(IDS.get("A")))
+                .body("correctedQuery", equalTo("comptabilite"));
+        // only the word that matches nothing is replaced
+        search("q=anglias professionnel&size=100").body("items.id", hasItem(IDS.get("C")))
+                .body("correctedQuery", equalTo("anglais professionnel"));
+        search("q=comptabilite").body("fuzzy", equalTo(false)).body("correctedQuery", equalTo(null));
+    }
+
+    /**
+     * A word of a title becomes correctable as soon as the offer is listed (V14's trigger), and a query the words
+     * cannot correct (websearch syntax here) is still answered by the trigram search on titles.
+     */
+    @Test
+    void typosAreCorrectedFromTheWordsOfListedTitlesAndOtherwiseMatchedByTrigrams() {
+        seed();
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        String word = "zorbatique" + marker().toLowerCase().replaceAll("[^a-z]", "");
+        String id = Fixtures.publish(siret, Fixtures.offer(siret + "_T", "Initiation à la " + word));
+        String typo = word.substring(0, 4) + word.substring(5);
+
+        search("q=" + typo).body("fuzzy", equalTo(true)).body("correctedQuery", equalTo(word))
+                .body("items.id", contains(id));
+        search("q=\"" + typo + "\"").body("fuzzy", equalTo(true)).body("correctedQuery", equalTo(null))
+                .body("items.id", hasItem(id));
+        search("q=qwxzvbn").body("fuzzy", equalTo(true)).body("total", equalTo(0)).body("correctedQuery", equalTo(null));
     }
 
     @Test
