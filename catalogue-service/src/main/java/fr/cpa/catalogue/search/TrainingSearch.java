@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * The public catalogue search, in SQL: PostgreSQL full text with the {@code french_unaccent}
  * configuration (French stemming, accents ignored), weighted title (A) > certification (B) > objective
- * and content (C); when the words match nothing, a trigram search on the title tolerates typos.
+ * and content (C); when the words match nothing, typos are corrected from the words of the listed titles
+ * (V14) and the search runs again, and if that finds nothing either a trigram search on the title answers.
  * Facets count the whole result set, with every filter applied. Ties are broken by id, so pages are
  * stable.
  */
@@ -43,7 +44,7 @@ public class TrainingSearch {
      * An offer {@code o} of {@code offer_search} leads to the job (two parameters: its ROME code twice) by its own
      * ROME codes or through its certification (RNCP→ROME). The certifications are an array, not an {@code in
      * (select …)}: PostgreSQL then ORs two index scans (GIN on rome_codes, btree on certification_code) where the
-     * sub-select made it test every offer (M1805, 902 certifications, 4 554 offers of 200 000: 16 ms against 125 ms).
+     * sub-select made it test every offer (M1805, 902 certifications, 4 554 offers of 200 000: 16 ms against 172 ms over HTTP).
      */
     public static final String LEADS_TO_JOB = "(o.rome_codes @> array[?]::text[] or o.certification_code = any (array("
             + "select cj.certification_code from certification_job cj where cj.rome_code = ?)))";
@@ -102,11 +103,13 @@ public class TrainingSearch {
     /** Plain words only: no quotes, no {@code -word}, no {@code or} (websearch syntax is not corrected). */
     private static final Pattern PLAIN_WORDS = Pattern.compile("(?U)\\s*\\w[\\w'’-]*(\\s+\\w[\\w'’-]*)*\\s*");
     static final int MAX_CORRECTED_WORDS = 8;
+    static final int CORRECTION_CANDIDATES = 3;
 
     /**
      * The words of {@code q}, folded, with each word that matches no offer by itself replaced by the closest word of
-     * the listed titles by trigrams (V14); empty when no word was replaced. Words that match something, stop words
-     * and words shorter than three letters stay as they are.
+     * the listed titles by trigrams (V14) that does; empty when no word was replaced. Words that match something,
+     * stop words, words shorter than three letters and words with digits (codes, years: a neighbour would be a
+     * confident wrong answer) stay as they are.
      */
     static Optional<String> corrected(Connection c, String q) throws SQLException {
         if (!PLAIN_WORDS.matcher(q).matches()) {
@@ -126,19 +129,18 @@ public class TrainingSearch {
         List<String> corrected = new ArrayList<>();
         boolean changed = false;
         for (String word : words) {
-            String replacement = word.length() < 3 || matchesAnOfferOrIsAStopWord(c, word) ? word
-                    : closestTitleWord(c, word).orElse(word);
+            String replacement = word.length() < 3 || word.chars().anyMatch(Character::isDigit)
+                    || matchesAnOfferOrIsAStopWord(c, word) ? word : closestTitleWord(c, word).orElse(word);
             changed |= !replacement.equals(word);
             corrected.add(replacement);
         }
         return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
     }
 
-    /** Planned with the word (threshold 0): a word of no offer is then one look-up in the words' index. */
+    /** Through the words' index (V14's offer_search_matches): a word of no offer is one look-up, not a scan. */
     private static boolean matchesAnOfferOrIsAStopWord(Connection c, String word) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select numnode(plainto_tsquery('french_unaccent', ?)) = 0"
-                + " or exists (select 1 from offer_search o where o.search_vector @@ plainto_tsquery('french_unaccent', ?))")) {
-            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+                + " or offer_search_matches(plainto_tsquery('french_unaccent', ?))")) {
             ps.setString(1, word);
             ps.setString(2, word);
             try (ResultSet rs = ps.executeQuery()) {
@@ -148,15 +150,28 @@ public class TrainingSearch {
         }
     }
 
+    /**
+     * Of the few title words closest to {@code word}, the first that still matches an offer: words are never removed
+     * from {@code search_word}, so the closest may be of offers no longer listed.
+     */
     private static Optional<String> closestTitleWord(Connection c, String word) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select w.word from search_word w where w.word % ? order by similarity(w.word, ?) desc, w.word limit 1")) {
+        List<String> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select w.word from search_word w where w.word % ?"
+                + " group by w.word order by similarity(w.word, ?) desc, w.word limit " + CORRECTION_CANDIDATES)) {
             ps.setString(1, word);
             ps.setString(2, word);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
             }
         }
+        for (String candidate : candidates) {
+            if (matchesAnOfferOrIsAStopWord(c, candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     Where where(SearchQuery q, boolean fuzzy) {
@@ -268,7 +283,7 @@ public class TrainingSearch {
      * <li>Otherwise (price, session dates, region, type, modality: columns of btree indexes) the count and the page
      * are planned apart: the count reads the facet keys from an index alone (V8, V13), the page is the start of an
      * index in its order (title, price, next session: V10, V13) walked until the filters have kept enough, instead
-     * of sorting every match (startAfter matching 128 000 offers: 23 ms instead of 350).
+     * of sorting every match (startAfter matching 128 000 offers: 35 ms instead of 350 over HTTP).
      * <li>A {@link Where#counted} search sums the few counters of {@code offer_search_count} (V10) instead of
      * counting its matches.
      * </ul>

@@ -105,6 +105,25 @@ class JobTest {
         given().when().get("/api/v1/jobs/A1101").then().body("offers.id", not(hasItem(certificationId)));
     }
 
+    /** More offers than a page: the page has the first 20 by title, the total counts them all. */
+    @Test
+    void aJobWithMoreOffersThanAPageCountsThemAll() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, LocalDate.now().plusYears(1).toString());
+        int before = given().when().get("/api/v1/jobs/N4101").then().statusCode(200).extract().path("offersTotal");
+        for (int i = 0; i < 21; i++) {
+            Map<String, Object> offer = Fixtures.offer(siret + "_N" + i, String.format("0000 Conduite routière %02d", i));
+            offer.put("romeCodes", List.of("N4101"));
+            Fixtures.publish(siret, offer);
+        }
+        List<String> titles = given().when().get("/api/v1/jobs/N4101").then().statusCode(200)
+                .body("offersTotal", equalTo(before + 21))
+                .body("offers.size()", equalTo(20))
+                .extract().path("offers.title");
+        // "0000 …" comes first in title order
+        assertTrue(titles.stream().allMatch(t -> t.startsWith("0000 Conduite routière")), "first by title: " + titles);
+    }
+
     /** An offer of RNCP34001 (which leads to A1101 and N2201) without ROME codes of its own; its id. */
     private static String publishWithRncp34001Only(String siret, String numberSuffix, String title) {
         Map<String, Object> offer = Fixtures.offer(siret + numberSuffix, title);

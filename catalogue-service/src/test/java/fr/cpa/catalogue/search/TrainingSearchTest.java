@@ -148,6 +148,38 @@ class TrainingSearchTest {
         search("q=\"" + typo + "\"").body("fuzzy", equalTo(true)).body("correctedQuery", equalTo(null))
                 .body("items.id", hasItem(id));
         search("q=qwxzvbn").body("fuzzy", equalTo(true)).body("total", equalTo(0)).body("correctedQuery", equalTo(null));
+        // with a filter (department 34 is in Occitanie, 76) and against it
+        search("q=" + typo + "&region=76").body("correctedQuery", equalTo(word)).body("items.id", contains(id));
+        search("q=" + typo + "&region=11").body("total", equalTo(0));
+    }
+
+    /**
+     * What a correction leaves alone: words matching an offer, stop words, short words, words with digits, websearch
+     * syntax; and a word of offers no longer listed (never removed from search_word) is passed over for the next
+     * closest that matches.
+     */
+    @Test
+    void correctionsReplaceOnlyWordsThatMatchNothingWithWordsThatMatch() throws SQLException {
+        seed();
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, TODAY.plusYears(1).toString());
+        String word = "quadrilatique" + marker().toLowerCase().replaceAll("[^a-z]", "");
+        Fixtures.publish(siret, Fixtures.offer(siret + "_Q", "Atelier de " + word));
+        String typo = word.substring(0, 3) + word.substring(4);
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(java.util.Optional.of(word), TrainingSearch.corrected(c, typo));
+            assertEquals(java.util.Optional.of("les " + word + " rncp34001 a 2026"),
+                    TrainingSearch.corrected(c, "Les " + typo + " RNCP34001 à 2026"));
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "comptabilité"));
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "\"" + typo + "\""));
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, typo + " or anglais"));
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "-" + typo));
+            // a stale word closer than the listed one: the typo itself, as if an offer with it had been withdrawn
+            try (Statement st = c.createStatement()) {
+                st.execute("insert into search_word (word) values ('" + typo + "')");
+            }
+            assertEquals(java.util.Optional.of(word), TrainingSearch.corrected(c, typo));
+        }
     }
 
     @Test
@@ -215,7 +247,7 @@ class TrainingSearchTest {
         String sessions = "/api/v1/organisations/" + siret + "/offers/" + id + "/sessions";
         search("q=" + words + "&startAfter=" + TODAY).body("total", equalTo(0));
 
-        session(siret, sessions, 10);
+        String early = session(siret, sessions, 10);
         String late = session(siret, sessions, 50);
         search("q=" + words + "&startAfter=" + TODAY.plusDays(50)).body("items.id", contains(id));
         search("q=" + words + "&startAfter=" + TODAY.plusDays(51)).body("total", equalTo(0));
@@ -226,6 +258,15 @@ class TrainingSearchTest {
         // without words, from the index of last starts (its price of one cent puts it on the first page)
         search("startAfter=" + TODAY.plusDays(10) + "&size=100&sort=price").body("items.id", hasItem(id));
         search("startAfter=" + TODAY.plusDays(11) + "&size=100&sort=price").body("items.id", not(hasItem(id)));
+
+        // moved later
+        LocalDate moved = TODAY.plusDays(70);
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
+                .body(Map.of("startDate", moved.toString(), "endDate", moved.plusDays(1).toString(), "seats", 10,
+                        "place", "Centre", "departmentCode", "75"))
+                .when().put(sessions + "/" + early).then().statusCode(200);
+        search("q=" + words + "&startAfter=" + moved).body("items.id", contains(id));
+        search("q=" + words + "&startAfter=" + moved.plusDays(1)).body("total", equalTo(0));
     }
 
     /** Adds an open session starting in that many days; its id. */
