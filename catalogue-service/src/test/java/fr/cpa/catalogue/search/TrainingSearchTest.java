@@ -85,10 +85,8 @@ class TrainingSearchTest {
         offer.put("content", "Contenu de la formation " + key);
         String id = Fixtures.publish(siret, offer);
         if (sessionInDays >= 0) {
-            LocalDate start = TODAY.plusDays(sessionInDays);
             given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
-                    .body(Map.of("startDate", start.toString(), "endDate", start.plusDays(1).toString(), "seats", 10,
-                            "place", "Centre", "departmentCode", department == null ? "75" : department))
+                    .body(sessionBody(sessionInDays, department == null ? "75" : department))
                     .when().post("/api/v1/organisations/" + siret + "/offers/" + id + "/sessions").then().statusCode(201);
         }
         return id;
@@ -261,9 +259,7 @@ class TrainingSearchTest {
 
         // moved later
         LocalDate moved = TODAY.plusDays(70);
-        given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
-                .body(Map.of("startDate", moved.toString(), "endDate", moved.plusDays(1).toString(), "seats", 10,
-                        "place", "Centre", "departmentCode", "75"))
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON).body(sessionBody(70, "75"))
                 .when().put(sessions + "/" + early).then().statusCode(200);
         search("q=" + words + "&startAfter=" + moved).body("items.id", contains(id));
         search("q=" + words + "&startAfter=" + moved.plusDays(1)).body("total", equalTo(0));
@@ -271,11 +267,15 @@ class TrainingSearchTest {
 
     /** Adds an open session starting in that many days; its id. */
     private static String session(String siret, String sessions, int inDays) {
-        LocalDate start = TODAY.plusDays(inDays);
-        return given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
-                .body(Map.of("startDate", start.toString(), "endDate", start.plusDays(1).toString(), "seats", 10,
-                        "place", "Centre", "departmentCode", "75"))
+        return given().auth().oauth2(org(siret)).contentType(ContentType.JSON).body(sessionBody(inDays, "75"))
                 .when().post(sessions).then().statusCode(201).extract().path("id");
+    }
+
+    /** A two-day session of ten seats starting in that many days. */
+    private static Map<String, Object> sessionBody(int inDays, String department) {
+        LocalDate start = TODAY.plusDays(inDays);
+        return Map.of("startDate", start.toString(), "endDate", start.plusDays(1).toString(), "seats", 10,
+                "place", "Centre", "departmentCode", department);
     }
 
     @Test
