@@ -50,9 +50,33 @@ MATCH_COUNTS = ("select 0, f.certification_type, f.modality, f.region_codes, c.n
 def counter_counts(cond):
     return "select 0, o.certification_type, o.modality, o.region_codes, o.n" + NO_OFFER + " from offer_search_count o where " + cond
 
+Q4 = "'" * 4  # SQL's quote character, quoted
+ONE_WORD = re.compile(r"\s*\w[\w'’-]*\s*")
+
+def word_list(p, tsq):
+    """TrainingSearch#wordList and #statement's parts for a one-word search: (h, list page, list counts), or None."""
+    if not p.get("q") or not ONE_WORD.fullmatch(p["q"]) or p["q"].strip().lower() == "or":
+        return None
+    on_list = (" and w.price_min_cents <= %s" % p["maxPrice"]) if p.get("maxPrice") else ""
+    on_facet = ""
+    if p.get("region"):
+        on_facet += " and f.region_codes @> array[%s]::text[]" % lit(p["region"])
+    if p.get("certificationType"):
+        on_facet += " and f.certification_type = %s" % lit(p["certificationType"])
+    h = ("h as materialized (select f.lexeme from frequent_word f where f.lexeme ="
+         " (select trim(both " + Q4 + " from querytree(t)) from " + tsq + " t where numnode(t) = 1)), ")
+    page = ("select w.offer_id, w.rank from frequent_word_offer w where w.lexeme = (select lexeme from h)" + on_list
+            + ("" if not on_facet else " and w.facet = any (array(select f.id from offer_search_facet f where true" + on_facet + "))")
+            + " order by w.rank desc, w.offer_id limit %d offset 0")
+    counts = ("select 0, f.certification_type, f.modality, f.region_codes, c.n" + NO_OFFER
+              + " from (select w.facet, count(*) as n from frequent_word_offer w where w.lexeme = (select lexeme from h)"
+              + on_list + " group by w.facet) c join offer_search_facet f on f.id = c.facet where true" + on_facet)
+    return h, page, counts
+
 def pass_of(p, size=20):
     """The one statement TrainingSearch#run sends for p (total, facets and the page's offers; its
-    full-text path), with literals instead of parameters. Keep it identical to TrainingSearch#where/#run."""
+    full-text path, and a frequent word's list for one word), with literals instead of parameters. Keep it
+    identical to TrainingSearch#where/#statement."""
     cond = ("o.region_code = %s" % lit(p["region"])) if p.get("region") else "o.first_area"
     rank = "0.0"
     if p.get("q"):
@@ -66,13 +90,17 @@ def pass_of(p, size=20):
         cond += " and o.price_min_cents <= %s" % p["maxPrice"]
     order = "rank desc, id" if p.get("q") else "title, id"
     order_column = "" if p.get("q") else " o.title,"
-    return ("with m as " + ("materialized " if p.get("q") else "not materialized ") +
+    wl = word_list(p, tsq) if p.get("q") else None
+    page = "select id, rank from m order by " + order + " limit %d offset 0" % size
+    return ("with " + (wl[0] if wl else "") + "m as " + ("materialized " if p.get("q") else "not materialized ") +
             "(select o.offer_id as id, o.facet," + order_column +
-            " " + rank + " as rank from offer_search o where " + cond + "),"
-            " p as (select id, rank, row_number() over () as ordinal from (select id, rank from m"
-            " order by " + order + " limit %d offset 0) page)" % size
+            " " + rank + " as rank from offer_search o where " + cond
+            + (" and not exists (select 1 from h)" if wl else "") + "),"
+            " p as (select id, rank, row_number() over () as ordinal from ("
+            + (("(" + page + ") union all (" + wl[1] % size + ")") if wl else page) + ") page)"
             + " " + (counter_counts(cond) if counted else MATCH_COUNTS)
-            + " union all " + ITEMS)
+            + " union all " + ITEMS
+            + (" union all " + wl[2] if wl else ""))
 
 def pct(values, q):
     if not values:

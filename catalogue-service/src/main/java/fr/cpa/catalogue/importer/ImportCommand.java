@@ -1,5 +1,7 @@
 package fr.cpa.catalogue.importer;
 
+import fr.cpa.catalogue.search.FrequentWords;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -65,6 +67,10 @@ public final class ImportCommand {
             if (counts.rejected() > 0) {
                 System.out.println("rejected rows and reasons: GET /api/v1/admin/catalogue/imports/" + id);
             }
+            // as the service does after an import (with its default bounds; the service's own apply at its next choice)
+            long refresh = System.nanoTime();
+            int words = FrequentWords.refresh(c, FrequentWords.DEFAULT_MIN_OFFERS, FrequentWords.DEFAULT_MAX_SHARE);
+            System.out.printf("%d frequent words chosen in %.1f s%n", words, (System.nanoTime() - refresh) / 1e9);
         }
     }
 

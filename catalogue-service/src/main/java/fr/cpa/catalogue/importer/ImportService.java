@@ -1,5 +1,6 @@
 package fr.cpa.catalogue.importer;
 
+import fr.cpa.catalogue.search.FrequentWords;
 import fr.cpa.platform.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
@@ -33,14 +34,16 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final AgroalDataSource dataSource;
+    private final FrequentWords frequentWords;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "catalogue-import");
         t.setDaemon(true);
         return t;
     });
 
-    ImportService(AgroalDataSource dataSource) {
+    ImportService(AgroalDataSource dataSource, FrequentWords frequentWords) {
         this.dataSource = dataSource;
+        this.frequentWords = frequentWords;
     }
 
     @PreDestroy
@@ -89,6 +92,8 @@ public class ImportService {
                 LOG.infof("import %s done in %d ms: %d rows read, %d created, %d updated, %d unchanged, %d rejected",
                         id, (System.nanoTime() - start) / 1_000_000, counts.rowsRead(), counts.created(),
                         counts.updated(), counts.unchanged(), counts.rejected());
+                // an import can change which words are frequent (the first one makes them all)
+                frequentWords.refresh();
             } catch (RuntimeException | SQLException e) {
                 LOG.errorf(e, "import %s failed", id);
                 CatalogueImporter.fail(c, id, e.getMessage());

@@ -64,7 +64,53 @@ public class TrainingSearch {
      * no words and no filter but region, certification type and modality, whose columns {@code
      * offer_search_count} (V10) shares with {@code offer_search}, so the same conditions select its counters.
      */
-    record Where(String conditions, List<Object> params, String rank, List<Object> rankParams, boolean counted) {
+    record Where(String conditions, List<Object> params, String rank, List<Object> rankParams, boolean counted,
+                 Optional<WordList> wordList) {
+    }
+
+    /**
+     * How a one-word search reads its word's list when the word is frequent (V15): the list's conditions on
+     * {@code w} (price) and those of the facet keys {@code f} (region, type, modality), with their parameters.
+     */
+    record WordList(String onList, List<Object> listParams, String onFacet, List<Object> facetParams) {
+    }
+
+    /** One word, no operator: websearch_to_tsquery makes it one lexeme, or several for a hyphenated word. */
+    private static final Pattern ONE_WORD = Pattern.compile("(?U)\\s*\\w[\\w'’-]*\\s*");
+
+    /**
+     * The lists of frequent words (V15) answer a search by relevance of one word whose other filters are
+     * columns of the lists (price) or of the facet keys (region, type, modality); the other searches narrow
+     * the matches by columns the lists do not have.
+     */
+    static Optional<WordList> wordList(SearchQuery q) {
+        if (!q.hasText() || q.sort() != SearchQuery.Sort.RELEVANCE || !ONE_WORD.matcher(q.q()).matches()
+                || q.q().trim().equalsIgnoreCase("or") || q.department() != null || q.certificationCode() != null
+                || q.rome() != null || q.startAfter() != null) {
+            return Optional.empty();
+        }
+        String onList = "";
+        List<Object> listParams = new ArrayList<>();
+        if (q.maxPriceCents() != null) {
+            onList = " and w.price_min_cents <= ?";
+            listParams.add(q.maxPriceCents());
+        }
+        StringBuilder onFacet = new StringBuilder();
+        List<Object> facetParams = new ArrayList<>();
+        if (q.region() != null) {
+            // an offer is listed in each region of its regions (V8), as its facet key says (V11)
+            onFacet.append(" and f.region_codes @> array[?]::text[]");
+            facetParams.add(q.region());
+        }
+        if (q.certificationType() != null) {
+            onFacet.append(" and f.certification_type = ?");
+            facetParams.add(q.certificationType().name());
+        }
+        if (q.modality() != null) {
+            onFacet.append(" and f.modality = ?");
+            facetParams.add(q.modality().name());
+        }
+        return Optional.of(new WordList(onList, listParams, onFacet.toString(), facetParams));
     }
 
     public SearchApi.SearchPage search(SearchQuery query) {
@@ -242,7 +288,7 @@ public class TrainingSearch {
         // only region, type and modality are columns of the counters
         boolean counted = !q.hasText() && q.department() == null && q.certificationCode() == null && q.rome() == null
                 && q.maxPriceCents() == null && q.startAfter() == null;
-        return new Where(sql.toString(), params, rank, rankParams, counted);
+        return new Where(sql.toString(), params, rank, rankParams, counted, fuzzy ? Optional.empty() : wordList(q));
     }
 
     /** A search's answer but for the query's echo: the total, the facets and the page's offers in order. */
@@ -309,26 +355,67 @@ public class TrainingSearch {
         boolean counted = where.counted();
         boolean indexedMatches = query.hasText() || query.rome() != null || query.department() != null
                 || query.certificationCode() != null;
-        return "with m as " + (indexedMatches ? "materialized " : "not materialized ")
+        Optional<WordList> list = where.wordList();
+        String page = "select id, rank from m order by " + order + " limit ? offset ?";
+        return "with " + (list.isPresent() ? FREQUENT_WORD : "")
+                + "m as " + (indexedMatches ? "materialized " : "not materialized ")
                 + "(select o.offer_id as id, o.facet," + orderColumn
-                + " " + where.rank() + " as rank from offer_search o where " + where.conditions() + "),"
+                + " " + where.rank() + " as rank from offer_search o where " + where.conditions()
+                // a frequent word's matches are not visited: its list answers
+                + (list.isPresent() ? " and not exists (select 1 from h)" : "") + "),"
                 // the ordinal numbers the page's rows as the limit gave them: a window ordered like the page
                 // would sort every match instead of keeping the top N
-                + " p as (select id, rank, row_number() over () as ordinal from (select id, rank from m"
-                + " order by " + order + " limit ? offset ?) page)"
+                + " p as (select id, rank, row_number() over () as ordinal from ("
+                + list.map(l -> "(" + page + ") union all (" + listPage(l) + ")").orElse(page) + ") page)"
                 + " " + (counted ? counterCounts(where.conditions()) : MATCH_COUNTS)
-                + " union all " + ITEMS;
+                + " union all " + ITEMS
+                // last: the offers' rows give the null columns of the counts their types
+                + list.map(l -> " union all " + listCounts(l)).orElse("");
+    }
+
+    /**
+     * {@code h}: the query's one lexeme when it is a frequent word (V15), else no row. With a row, the matches
+     * {@code m} are not searched (a one-time filter of the plan) and the word's list gives the page and counts.
+     */
+    static final String FREQUENT_WORD = "h as materialized (select f.lexeme from frequent_word f where f.lexeme ="
+            + " (select trim(both '''' from querytree(t)) from " + TS_QUERY + " t where numnode(t) = 1)), ";
+
+    /** The page from the start of the word's list in rank order (ties by id, as {@code m}'s page). */
+    private static String listPage(WordList l) {
+        return "select w.offer_id, w.rank from frequent_word_offer w where w.lexeme = (select lexeme from h)" + l.onList()
+                + (l.onFacet().isEmpty() ? ""
+                : " and w.facet = any (array(select f.id from offer_search_facet f where true" + l.onFacet() + "))")
+                + " order by w.rank desc, w.offer_id limit ? offset ?";
+    }
+
+    /** Total and facets of the word's listed offers, by facet key, read from the list's index alone. */
+    private static String listCounts(WordList l) {
+        return "select 0, f.certification_type, f.modality, f.region_codes, c.n" + NO_OFFER
+                + " from (select w.facet, count(*) as n from frequent_word_offer w where w.lexeme = (select lexeme from h)"
+                + l.onList() + " group by w.facet) c join offer_search_facet f on f.id = c.facet where true" + l.onFacet();
     }
 
     /** The parameters of {@link #statement}, in order. */
     static List<Object> parameters(SearchQuery query, Where where) {
-        List<Object> params = new ArrayList<>(where.rankParams());
+        List<Object> params = new ArrayList<>();
+        where.wordList().ifPresent(l -> params.add(query.q()));
+        params.addAll(where.rankParams());
         params.addAll(where.params());
         params.add(query.size());
         params.add(query.page() * query.size());
+        where.wordList().ifPresent(l -> {
+            params.addAll(l.listParams());
+            params.addAll(l.facetParams());
+            params.add(query.size());
+            params.add(query.page() * query.size());
+        });
         if (where.counted()) {
             params.addAll(where.params());
         }
+        where.wordList().ifPresent(l -> {
+            params.addAll(l.listParams());
+            params.addAll(l.facetParams());
+        });
         return params;
     }
 
