@@ -14,7 +14,8 @@
 --
 -- Kept with the search rows, in the same transactions: the search rows are only ever deleted and inserted
 -- (V10), an offer's rows all together, so per statement the lists lose the offers whose rows were deleted
--- and gain those inserted. Words become frequent (or stop being so) only through frequent_words_refresh,
+-- and gain those inserted. A later migration that updates search rows in place (as V13 did, with
+-- offer_search_no_update off) must rewrite the lists too (price, facet key, rank). Words become frequent (or stop being so) only through frequent_words_refresh,
 -- which takes the words from the search rows with every other writer of them held off.
 create table frequent_word (
     lexeme text primary key,
@@ -74,17 +75,20 @@ create trigger frequent_word_delete after delete on offer_search
 -- The words held by at least p_min_offers listed offers, and by at most p_max_share of them, become
 -- frequent, with their lists; the others stop being so. Words held by most offers ("métier", "compétence" in
 -- every generated offer) are left to the full-text search: their lists would be nearly the whole catalogue
--- each, for searches that hardly narrow it. The share lock holds off every writer of search rows until the
--- end of the transaction, so that no offer is written between the words' choice and their lists. Returns the
--- number of frequent words.
+-- each, for searches that hardly narrow it. The lock holds off every writer of search rows, and any other
+-- choice (replicas at start or at night, an import's end), until the end of the transaction, so that no offer
+-- is written between the words' choice and their lists; readers go on. It is not waited for more than 5 s
+-- (a writer in a long transaction): the choice fails, the words and lists of the last one stay, and writers
+-- do not queue behind a waiting choice. Returns the number of frequent words.
 create function frequent_words_refresh(p_min_offers integer, p_max_share real) returns integer
     language plpgsql
+    set lock_timeout = '5s'
     as $$
 declare
     v_listed bigint;
     v_count integer;
 begin
-    lock table offer_search in share mode;
+    lock table offer_search in share row exclusive mode;
     select count(*) into v_listed from offer_search where first_area;
     drop table if exists pg_temp.frequent_word_chosen;
     create temporary table frequent_word_chosen on commit drop as

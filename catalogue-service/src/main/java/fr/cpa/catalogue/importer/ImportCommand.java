@@ -1,6 +1,6 @@
 package fr.cpa.catalogue.importer;
 
-import fr.cpa.catalogue.search.FrequentWords;
+import fr.cpa.catalogue.search.FrequentWordChoice;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -69,8 +70,13 @@ public final class ImportCommand {
             }
             // as the service does after an import (with its default bounds; the service's own apply at its next choice)
             long refresh = System.nanoTime();
-            int words = FrequentWords.refresh(c, FrequentWords.DEFAULT_MIN_OFFERS, FrequentWords.DEFAULT_MAX_SHARE);
-            System.out.printf("%d frequent words chosen in %.1f s%n", words, (System.nanoTime() - refresh) / 1e9);
+            try {
+                int words = FrequentWordChoice.choose(c, FrequentWordChoice.DEFAULT_MIN_OFFERS, FrequentWordChoice.DEFAULT_MAX_SHARE);
+                System.out.printf("%d frequent words chosen in %.1f s%n", words, (System.nanoTime() - refresh) / 1e9);
+            } catch (SQLException e) {
+                // the import is committed; the service chooses again at its next start, import or night
+                System.err.println("warning: the frequent words could not be chosen: " + e.getMessage());
+            }
         }
     }
 

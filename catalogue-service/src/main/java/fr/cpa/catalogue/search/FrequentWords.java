@@ -9,8 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -24,28 +22,26 @@ import java.sql.SQLException;
 public class FrequentWords {
 
     private static final Logger LOG = Logger.getLogger(FrequentWords.class);
-    /**
-     * About 3 µs a match for the full-text search (visiting each matching row to rank it and count its facets):
-     * from 2 000 matches on, 6 ms and more; below that, a list saves little and costs its upkeep on every write.
-     */
-    public static final int DEFAULT_MIN_OFFERS = 2000;
-    /** Words in more than a quarter of the offers barely narrow a search: their lists would be most of the catalogue. */
-    public static final double DEFAULT_MAX_SHARE = 0.25;
 
     private final AgroalDataSource dataSource;
     private final int minOffers;
     private final double maxShare;
 
     FrequentWords(AgroalDataSource dataSource,
-                  @ConfigProperty(name = "cpa.catalogue.frequent-words.min-offers", defaultValue = "" + DEFAULT_MIN_OFFERS) int minOffers,
-                  @ConfigProperty(name = "cpa.catalogue.frequent-words.max-share", defaultValue = "" + DEFAULT_MAX_SHARE) double maxShare) {
+                  @ConfigProperty(name = "cpa.catalogue.frequent-words.min-offers",
+                          defaultValue = "" + FrequentWordChoice.DEFAULT_MIN_OFFERS) int minOffers,
+                  @ConfigProperty(name = "cpa.catalogue.frequent-words.max-share",
+                          defaultValue = "" + FrequentWordChoice.DEFAULT_MAX_SHARE) double maxShare) {
         this.dataSource = dataSource;
         this.minOffers = minOffers;
         this.maxShare = maxShare;
     }
 
+    /** At start, in the background: the first choice over 200 000 offers takes ~15 s, which the start need not wait. */
     void onStart(@Observes StartupEvent event) {
-        refresh();
+        Thread thread = new Thread(this::refresh, "frequent-words");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Scheduled(cron = "${cpa.catalogue.frequent-words.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -58,38 +54,13 @@ public class FrequentWords {
      * the words and lists of the last choice, and neither the start nor an import depends on it.
      */
     public void refresh() {
-        try (Connection c = dataSource.getConnection()) {
-            refresh(c, minOffers, maxShare);
-        } catch (SQLException | RuntimeException e) {
-            LOG.errorf(e, "the frequent words could not be chosen; those of the last choice stay");
-        }
-    }
-
-    /**
-     * Chooses the words in one transaction, which holds off the writers of search rows while it runs (a few
-     * seconds for 200 000 offers when the words barely change; about 15 s to build every list the first time).
-     */
-    public static int refresh(Connection c, int minOffers, double maxShare) throws SQLException {
         long start = System.nanoTime();
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("select frequent_words_refresh(?, ?)")) {
-            ps.setInt(1, minOffers);
-            ps.setFloat(2, (float) maxShare);
-            int words;
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                words = rs.getInt(1);
-            }
-            c.commit();
+        try (Connection c = dataSource.getConnection()) {
+            int words = FrequentWordChoice.choose(c, minOffers, maxShare);
             LOG.infof("%d frequent words (in %d offers or more, at most %.0f %% of them) chosen in %d ms", words,
                     minOffers, maxShare * 100, (System.nanoTime() - start) / 1_000_000);
-            return words;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
+            LOG.errorf(e, "the frequent words could not be chosen; those of the last choice stay");
         }
     }
 }

@@ -40,7 +40,8 @@ class FrequentWordsTest {
     static final List<String> SEARCHES = List.of("q=" + WORD, "q=" + WORD.toUpperCase(), "q=" + WORD + "&region=76",
             "q=" + WORD + "&certificationType=RNCP", "q=" + WORD + "&modality=REMOTE", "q=" + WORD + "&maxPrice=150000",
             "q=" + WORD + "&region=11&maxPrice=250000&modality=ON_SITE", "q=" + WORD + "&certificationType=RS&region=84",
-            "q=" + WORD + "&size=2&page=1", "q=" + WORD + "&size=2&page=9");
+            "q=" + WORD + "&size=2&page=1", "q=" + WORD + "&size=2&page=9", "q=l'" + WORD, "q= " + WORD + "s ",
+            "q=" + WORD + "-x", "q=le " + WORD, "q=-" + WORD, "q=" + WORD + "&sort=price");
     static String siret;
     static final List<String> IDS = new ArrayList<>();
 
@@ -86,7 +87,7 @@ class FrequentWordsTest {
 
     void choose(int minOffers, double maxShare) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            FrequentWords.refresh(c, minOffers, maxShare);
+            FrequentWordChoice.choose(c, minOffers, maxShare);
         }
     }
 
@@ -108,20 +109,24 @@ class FrequentWordsTest {
         }
     }
 
-    /** The answers with the word's list are those without it. */
+    /**
+     * The answers with the word's list as it is now (kept by the triggers since the last choice) are those of
+     * the full-text search; the list is chosen again after.
+     */
     void assertListAnswersAsFullText() throws SQLException {
+        assertTrue(frequent());
+        List<String> withList = answers();
         chooseNone();
         assertFalse(frequent());
-        List<String> fullText = answers();
+        assertEquals(answers(), withList);
         choose(2, 1.0);
-        assertTrue(frequent());
-        assertEquals(fullText, answers());
     }
 
     @Test
     void aFrequentWordsListAnswersAsTheFullTextSearch() throws SQLException {
         seed();
         try {
+            choose(2, 1.0);
             assertListAnswersAsFullText();
             // the answers compared are not empty: title (A) ranks before content (C), ties by id
             given().when().get("/api/v1/trainings?q=" + WORD).then().statusCode(200)
@@ -132,7 +137,7 @@ class FrequentWordsTest {
             given().when().get("/api/v1/trainings?q=" + WORD + "&region=11&maxPrice=250000&modality=ON_SITE")
                     .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(IDS.get(4)));
         } finally {
-            choose(FrequentWords.DEFAULT_MIN_OFFERS, FrequentWords.DEFAULT_MAX_SHARE);
+            choose(FrequentWordChoice.DEFAULT_MIN_OFFERS, FrequentWordChoice.DEFAULT_MAX_SHARE);
         }
     }
 
@@ -155,11 +160,24 @@ class FrequentWordsTest {
                     .when().put("/api/v1/organisations/" + siret + "/offers/" + IDS.get(0)).then().statusCode(200);
             given().when().get("/api/v1/trainings?q=" + WORD + "&maxPrice=500000&size=100").then().statusCode(200)
                     .body("items.id", not(hasItem(IDS.get(0))));
-            // and after these writes the list still answers as the full-text search
+            // and after these writes the list kept by the triggers answers as the full-text search
+            assertListAnswersAsFullText();
+            // a suspended organisation's offers leave the list, and come back with its reactivation
+            organisationStatus("SUSPENDED");
+            given().when().get("/api/v1/trainings?q=" + WORD + "&size=100").then().statusCode(200)
+                    .body("items.id", not(hasItem(IDS.get(1))));
+            organisationStatus("ACTIVE");
+            given().when().get("/api/v1/trainings?q=" + WORD + "&size=100").then().statusCode(200)
+                    .body("items.id", hasItem(IDS.get(1)));
             assertListAnswersAsFullText();
         } finally {
-            choose(FrequentWords.DEFAULT_MIN_OFFERS, FrequentWords.DEFAULT_MAX_SHARE);
+            choose(FrequentWordChoice.DEFAULT_MIN_OFFERS, FrequentWordChoice.DEFAULT_MAX_SHARE);
         }
+    }
+
+    static void organisationStatus(String status) {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("status", status))
+                .when().put("/api/v1/organisations/" + siret + "/status").then().statusCode(200);
     }
 
     @Test
@@ -174,7 +192,7 @@ class FrequentWordsTest {
             choose(2, 1.0);
             assertTrue(frequent());
         } finally {
-            choose(FrequentWords.DEFAULT_MIN_OFFERS, FrequentWords.DEFAULT_MAX_SHARE);
+            choose(FrequentWordChoice.DEFAULT_MIN_OFFERS, FrequentWordChoice.DEFAULT_MAX_SHARE);
         }
     }
 }
