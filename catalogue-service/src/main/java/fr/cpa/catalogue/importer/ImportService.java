@@ -80,7 +80,9 @@ public class ImportService {
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
             CatalogueImporter.begin(c, id, fileName, requestedBy, null);
-            return new CatalogueImporter(c, id).run(in, counts -> { });
+            CatalogueImporter.Counts counts = new CatalogueImporter(c, id).run(in, progress -> { });
+            frequentWords.refresh();
+            return counts;
         }
     }
 
