@@ -51,7 +51,7 @@ def counter_counts(cond):
     return "select 0, o.certification_type, o.modality, o.region_codes, o.n" + NO_OFFER + " from offer_search_count o where " + cond
 
 Q4 = "'" * 4  # SQL's quote character, quoted
-ONE_WORD = re.compile(r"\s*\w[\w'’-]*\s*")
+ONE_WORD = re.compile(r"\s*\"?\w[\w'’-]*\"?\s*")
 
 def word_list(p, tsq):
     """TrainingSearch#wordList and #statement's parts for a one-word search: (h, list page, list counts), or None."""

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -75,8 +76,11 @@ public class TrainingSearch {
     record WordList(String onList, List<Object> listParams, String onFacet, List<Object> facetParams) {
     }
 
-    /** One word, no operator: websearch_to_tsquery makes it one lexeme, or several for a hyphenated word. */
-    private static final Pattern ONE_WORD = Pattern.compile("(?U)\\s*\\w[\\w'’-]*\\s*");
+    /**
+     * One word, quoted or not, no operator: websearch_to_tsquery makes it one lexeme (the statement checks), or
+     * several for a hyphenated word.
+     */
+    private static final Pattern ONE_WORD = Pattern.compile("(?U)\\s*\"?\\w[\\w'’-]*\"?\\s*");
 
     /**
      * The lists of frequent words (V15) answer a search by relevance of one word whose other filters are
@@ -146,41 +150,59 @@ public class TrainingSearch {
         }
     }
 
-    /** Plain words only: no quotes, no {@code -word}, no {@code or} (websearch syntax is not corrected). */
-    private static final Pattern PLAIN_WORDS = Pattern.compile("(?U)\\s*\\w[\\w'’-]*(\\s+\\w[\\w'’-]*)*\\s*");
+    /** A word of a query, as websearch_to_tsquery reads words (an apostrophe or a hyphen inside it). */
+    private static final Pattern WORD = Pattern.compile("(?U)\\w[\\w'’-]*");
     static final int MAX_CORRECTED_WORDS = 8;
     static final int CORRECTION_CANDIDATES = 3;
 
     /**
-     * The words of {@code q}, folded, with each word that matches no offer by itself replaced by the closest word of
-     * the listed titles by trigrams (V14) that does; empty when no word was replaced. Words that match something,
-     * stop words, words shorter than three letters and words with digits (codes, years: a neighbour would be a
-     * confident wrong answer) stay as they are.
+     * {@code q} with its words folded, each word that matches no offer by itself replaced by the closest word of
+     * the listed titles by trigrams (V14) that does; empty when no word was replaced. The query's syntax stays
+     * as it is (quotes, {@code or}, {@code -word}): a phrase keeps its quotes, and a negated word is left alone
+     * (excluding a word of no offer excludes nothing). Words that match something, stop words, words shorter
+     * than three letters and words with digits (codes, years: a neighbour would be a confident wrong answer)
+     * stay as they are.
      */
     static Optional<String> corrected(Connection c, String q) throws SQLException {
-        if (!PLAIN_WORDS.matcher(q).matches()) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = WORD.matcher(q);
+        while (m.find()) {
+            spans.add(new int[]{m.start(), m.end()});
+        }
+        if (spans.isEmpty() || spans.size() > MAX_CORRECTED_WORDS) {
             return Optional.empty();
         }
-        List<String> words;
-        try (PreparedStatement ps = c.prepareStatement("select regexp_split_to_array(trim(catalogue_fold(?)), '\\s+')")) {
-            ps.setString(1, q);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                words = strings(rs.getArray(1));
-            }
-        }
-        if (words.size() > MAX_CORRECTED_WORDS || words.stream().anyMatch(w -> w.equals("or"))) {
-            return Optional.empty();
-        }
-        List<String> corrected = new ArrayList<>();
+        List<String> words = folded(c, spans.stream().map(span -> q.substring(span[0], span[1])).toList());
+        StringBuilder corrected = new StringBuilder();
         boolean changed = false;
-        for (String word : words) {
-            String replacement = word.length() < 3 || word.chars().anyMatch(Character::isDigit)
+        int last = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            String word = words.get(i);
+            boolean negated = spans.get(i)[0] > 0 && q.charAt(spans.get(i)[0] - 1) == '-';
+            String replacement = negated || word.equals("or") || word.length() < 3
+                    || word.chars().anyMatch(Character::isDigit)
                     || matchesAnOfferOrIsAStopWord(c, word) ? word : closestTitleWord(c, word).orElse(word);
             changed |= !replacement.equals(word);
-            corrected.add(replacement);
+            corrected.append(q, last, spans.get(i)[0]).append(replacement);
+            last = spans.get(i)[1];
         }
-        return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
+        corrected.append(q.substring(last));
+        return changed ? Optional.of(corrected.toString().trim()) : Optional.empty();
+    }
+
+    /** The words folded as the titles' words are (lower case, no accents), in order. */
+    private static List<String> folded(Connection c, List<String> words) throws SQLException {
+        List<String> folded = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select catalogue_fold(w) from unnest(?::text[]) with ordinality as t(w, i) order by i")) {
+            ps.setArray(1, c.createArrayOf("text", words.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    folded.add(rs.getString(1));
+                }
+            }
+        }
+        return folded;
     }
 
     /** Through the words' index (V14's offer_search_matches): a word of no offer is one look-up, not a scan. */

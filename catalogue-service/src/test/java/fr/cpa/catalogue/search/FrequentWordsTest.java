@@ -41,7 +41,7 @@ class FrequentWordsTest {
             "q=" + WORD + "&certificationType=RNCP", "q=" + WORD + "&modality=REMOTE", "q=" + WORD + "&maxPrice=150000",
             "q=" + WORD + "&region=11&maxPrice=250000&modality=ON_SITE", "q=" + WORD + "&certificationType=RS&region=84",
             "q=" + WORD + "&size=2&page=1", "q=" + WORD + "&size=2&page=9", "q=l'" + WORD, "q= " + WORD + "s ",
-            "q=" + WORD + "-x", "q=le " + WORD, "q=-" + WORD, "q=" + WORD + "&sort=price");
+            "q=" + WORD + "-x", "q=le " + WORD, "q=\"" + WORD + "\"", "q=-" + WORD, "q=" + WORD + "&sort=price");
     static String siret;
     static final List<String> IDS = new ArrayList<>();
 

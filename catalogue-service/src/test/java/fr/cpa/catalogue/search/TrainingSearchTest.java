@@ -143,8 +143,9 @@ class TrainingSearchTest {
 
         search("q=" + typo).body("fuzzy", equalTo(true)).body("correctedQuery", equalTo(word))
                 .body("items.id", contains(id));
-        search("q=\"" + typo + "\"").body("fuzzy", equalTo(true)).body("correctedQuery", equalTo(null))
-                .body("items.id", hasItem(id));
+        // a phrase is corrected inside its quotes
+        search("q=\"initiation a la " + typo + "\"").body("fuzzy", equalTo(true))
+                .body("correctedQuery", equalTo("\"initiation a la " + word + "\"")).body("items.id", contains(id));
         search("q=qwxzvbn").body("fuzzy", equalTo(true)).body("total", equalTo(0)).body("correctedQuery", equalTo(null));
         // with a filter (department 34 is in Occitanie, 76) and against it
         search("q=" + typo + "&region=76").body("correctedQuery", equalTo(word)).body("items.id", contains(id));
@@ -152,8 +153,8 @@ class TrainingSearchTest {
     }
 
     /**
-     * What a correction leaves alone: words matching an offer, stop words, short words, words with digits, websearch
-     * syntax; and a word of offers no longer listed (never removed from search_word) is passed over for the next
+     * What a correction leaves alone: words matching an offer, stop words, short words, words with digits, the
+     * websearch syntax around the words, negated words; and a word of offers no longer listed (never removed from search_word) is passed over for the next
      * closest that matches.
      */
     @Test
@@ -169,9 +170,13 @@ class TrainingSearchTest {
             assertEquals(java.util.Optional.of("les " + word + " rncp34001 a 2026"),
                     TrainingSearch.corrected(c, "Les " + typo + " RNCP34001 à 2026"));
             assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "comptabilité"));
-            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "\"" + typo + "\""));
-            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, typo + " or anglais"));
+            // the query's syntax stays: a phrase's quotes, or, and a negated word (left alone)
+            assertEquals(java.util.Optional.of("\"atelier de " + word + "\""),
+                    TrainingSearch.corrected(c, "\"Atelier de " + typo + "\""));
+            assertEquals(java.util.Optional.of(word + " or anglais"), TrainingSearch.corrected(c, typo + " OR anglais"));
             assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "-" + typo));
+            assertEquals(java.util.Optional.of("anglais -" + typo + " " + word),
+                    TrainingSearch.corrected(c, "anglais -" + typo + " " + typo));
             // a stale word closer than the listed one: the typo itself, as if an offer with it had been withdrawn
             try (Statement st = c.createStatement()) {
                 st.execute("insert into search_word (word) values ('" + typo + "')");
