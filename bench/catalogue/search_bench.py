@@ -52,6 +52,8 @@ def counter_counts(cond):
     return "select 0, o.certification_type, o.modality, o.region_codes, o.n" + NO_OFFER + " from offer_search_count o where " + cond
 
 Q4 = "'" * 4  # SQL's quote character, quoted
+# TrainingSearch.ONE_WORD; Python's \w and Java's (?U)\w differ on rare characters (², combining accents), not on
+# the benchmark's words
 ONE_WORD = re.compile(r"\s*\"?\w[\w'’-]*\"?\s*")
 
 def word_list(p, tsq):

@@ -173,13 +173,17 @@ public class TrainingSearch {
             return Optional.empty();
         }
         List<String> words = folded(c, spans.stream().map(span -> q.substring(span[0], span[1])).toList());
+        boolean[] negated = negated(q, spans);
         StringBuilder corrected = new StringBuilder();
         boolean changed = false;
         int last = 0;
         for (int i = 0; i < spans.size(); i++) {
-            String word = words.get(i);
-            boolean negated = spans.get(i)[0] > 0 && q.charAt(spans.get(i)[0] - 1) == '-';
-            String replacement = negated || word.equals("or") || word.length() < 3
+            String original = q.substring(spans.get(i)[0], spans.get(i)[1]);
+            // a folded word stays a word (unaccent maps a few letters to quotes or colons: keep those as written)
+            String word = WORD.matcher(words.get(i)).matches() ? words.get(i) : original;
+            // "or'x" is websearch's or, then x: not one word to correct
+            boolean orApostrophe = word.startsWith("or'") || word.startsWith("or’");
+            String replacement = negated[i] || orApostrophe || word.equals("or") || word.length() < 3
                     || word.chars().anyMatch(Character::isDigit)
                     || matchesAnOfferOrIsAStopWord(c, word) ? word : closestTitleWord(c, word).orElse(word);
             changed |= !replacement.equals(word);
@@ -188,6 +192,43 @@ public class TrainingSearch {
         }
         corrected.append(q.substring(last));
         return changed ? Optional.of(corrected.toString().trim()) : Optional.empty();
+    }
+
+    /**
+     * Which words websearch_to_tsquery negates: a {@code -} at the start of a token (after a space, a quote, an
+     * operator or another {@code -}), outside quotes, negates the next word whatever non-word characters stand
+     * between ({@code - word}, {@code -"word"}), or the whole phrase it opens; two negate nothing. Inside
+     * quotes, and inside a token ({@code a.-b}), a {@code -} is no operator.
+     */
+    static boolean[] negated(String q, List<int[]> spans) {
+        boolean[] negated = new boolean[spans.size()];
+        boolean inQuotes = false;
+        boolean pending = false;
+        boolean phraseNegated = false;
+        int next = 0;
+        for (int i = 0; i < q.length(); ) {
+            if (next < spans.size() && i == spans.get(next)[0]) {
+                negated[next] = inQuotes ? phraseNegated : pending;
+                if (!inQuotes) {
+                    pending = false;
+                }
+                i = spans.get(next++)[1];
+                continue;
+            }
+            char ch = q.charAt(i);
+            if (ch == '"') {
+                if (!inQuotes) {
+                    phraseNegated = pending;
+                    pending = false;
+                }
+                inQuotes = !inQuotes;
+            } else if (ch == '-' && !inQuotes && (i == 0 || Character.isWhitespace(q.charAt(i - 1))
+                    || "\"!&|()<-".indexOf(q.charAt(i - 1)) >= 0)) {
+                pending = !pending;
+            }
+            i++;
+        }
+        return negated;
     }
 
     /** The words folded as the titles' words are (lower case, no accents), in order. */

@@ -130,7 +130,7 @@ class TrainingSearchTest {
 
     /**
      * A word of a title becomes correctable as soon as the offer is listed (V14's trigger), and a query the words
-     * cannot correct (websearch syntax here) is still answered by the trigram search on titles.
+     * cannot correct (every word matches, not in that order) is still answered by the trigram search on titles.
      */
     @Test
     void typosAreCorrectedFromTheWordsOfListedTitlesAndOtherwiseMatchedByTrigrams() {
@@ -147,6 +147,9 @@ class TrainingSearchTest {
         search("q=\"initiation a la " + typo + "\"").body("fuzzy", equalTo(true))
                 .body("correctedQuery", equalTo("\"initiation a la " + word + "\"")).body("items.id", contains(id));
         search("q=qwxzvbn").body("fuzzy", equalTo(true)).body("total", equalTo(0)).body("correctedQuery", equalTo(null));
+        // a phrase of words each listed, but in no title in that order: nothing to correct, the trigrams answer
+        search("q=\"" + word + " initiation\"&size=100").body("fuzzy", equalTo(true))
+                .body("correctedQuery", equalTo(null)).body("items.id", hasItem(id));
         // with a filter (department 34 is in Occitanie, 76) and against it
         search("q=" + typo + "&region=76").body("correctedQuery", equalTo(word)).body("items.id", contains(id));
         search("q=" + typo + "&region=11").body("total", equalTo(0));
@@ -177,6 +180,16 @@ class TrainingSearchTest {
             assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "-" + typo));
             assertEquals(java.util.Optional.of("anglais -" + typo + " " + word),
                     TrainingSearch.corrected(c, "anglais -" + typo + " " + typo));
+            // negated as websearch_to_tsquery reads it: apart from its word, before a quote, a phrase
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "anglais - " + typo));
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "anglais -\"" + typo + "\""));
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "-\"atelier " + typo + "\""));
+            // not negated: inside quotes, twice
+            assertEquals(java.util.Optional.of("\"atelier -" + word + "\""),
+                    TrainingSearch.corrected(c, "\"atelier -" + typo + "\""));
+            assertEquals(java.util.Optional.of("--" + word), TrainingSearch.corrected(c, "--" + typo));
+            // "or'x" is or, then x: left alone
+            assertEquals(java.util.Optional.empty(), TrainingSearch.corrected(c, "anglais or'" + typo));
             // a stale word closer than the listed one: the typo itself, as if an offer with it had been withdrawn
             try (Statement st = c.createStatement()) {
                 st.execute("insert into search_word (word) values ('" + typo + "')");
