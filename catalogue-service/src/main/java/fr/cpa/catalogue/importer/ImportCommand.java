@@ -68,7 +68,7 @@ public final class ImportCommand {
             if (counts.rejected() > 0) {
                 System.out.println("rejected rows and reasons: GET /api/v1/admin/catalogue/imports/" + id);
             }
-            // as the service does after an import (with its default bounds; the service's own apply at its next choice)
+            // as the service does after an import, with the default bounds (the service applies its own at its next choice)
             long refresh = System.nanoTime();
             try {
                 int words = FrequentWordChoice.choose(c, FrequentWordChoice.DEFAULT_MIN_OFFERS, FrequentWordChoice.DEFAULT_MAX_SHARE);

@@ -32,6 +32,11 @@ public class FrequentWords {
                           defaultValue = "" + FrequentWordChoice.DEFAULT_MIN_OFFERS) int minOffers,
                   @ConfigProperty(name = "cpa.catalogue.frequent-words.max-share",
                           defaultValue = "" + FrequentWordChoice.DEFAULT_MAX_SHARE) double maxShare) {
+        // a bar of 0 or 1 offer, or a share above all, would list nearly every word of every offer
+        if (minOffers < 2 || !(maxShare > 0 && maxShare <= 1)) {
+            throw new IllegalArgumentException("cpa.catalogue.frequent-words: min-offers must be 2 or more and max-share"
+                    + " in (0, 1], not " + minOffers + " and " + maxShare);
+        }
         this.dataSource = dataSource;
         this.minOffers = minOffers;
         this.maxShare = maxShare;

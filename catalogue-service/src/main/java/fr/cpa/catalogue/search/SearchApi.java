@@ -39,8 +39,10 @@ public final class SearchApi {
                              @Schema(description = "relevance, price or startDate") String sort,
                              @Schema(description = "true when no offer matched the words and the typo-tolerant search answered")
                              boolean fuzzy,
-                             @Schema(description = "the words searched instead when some matched no offer and close words of "
-                                     + "titles did (lower case, without accents); null otherwise", example = "management")
+                             @Schema(description = "the query searched instead when some of its words matched no offer and close "
+                                     + "words of titles did: its words folded (lower case, without accents), those "
+                                     + "replaced, its quotes, 'or' and negated words kept; null otherwise",
+                                     example = "management")
                              String correctedQuery) {
     }
 

@@ -180,17 +180,34 @@ class FrequentWordsTest {
                 .when().put("/api/v1/organisations/" + siret + "/status").then().statusCode(200);
     }
 
+    /** Listed offers: those the words are counted over (each offer's first search row). */
+    long listedOffers() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from offer_search where first_area");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
-    void aWordHeldByTooFewOrTooManyOffersIsNotFrequent() throws SQLException {
+    void aWordIsFrequentFromTheBarOfOffersUpToTheShare() throws SQLException {
         seed();
         try {
-            choose(1_000_000, 1.0);
-            assertFalse(frequent());
-            // held by six offers of all those listed: more than a millionth of them
-            choose(2, 0.000_001);
-            assertFalse(frequent());
-            choose(2, 1.0);
+            chooseNone();
+            int holding = given().when().get("/api/v1/trainings?q=" + WORD + "&size=1").then().statusCode(200)
+                    .extract().path("total");
+            long listed = listedOffers();
+            // the bar: held by as many offers as it asks, frequent; by one fewer, not
+            choose(holding, 1.0);
             assertTrue(frequent());
+            choose(holding + 1, 1.0);
+            assertFalse(frequent());
+            // the share: just above the word's, frequent; just below, not
+            choose(2, (holding + 0.01) / listed);
+            assertTrue(frequent());
+            choose(2, (holding - 0.01) / listed);
+            assertFalse(frequent());
         } finally {
             choose(FrequentWordChoice.DEFAULT_MIN_OFFERS, FrequentWordChoice.DEFAULT_MAX_SHARE);
         }
