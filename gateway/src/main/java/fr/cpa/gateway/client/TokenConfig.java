@@ -25,4 +25,24 @@ public interface TokenConfig {
      * resources), so that tokens signed with the previous key verify until they expire.
      */
     Map<String, String> previousPublicKeys();
+
+    /** Bearer tokens already verified, kept so that a client's next requests skip the signature check. */
+    VerifiedCache verifiedCache();
+
+    interface VerifiedCache {
+
+        /**
+         * Most tokens kept at once. With {@link VerifiedTokens#MAX_TOKEN_LENGTH} it bounds the memory
+         * held: a usual token and its claims take 2 to 3 KB, so 10 000 take some 30 MB.
+         */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /**
+         * Longest time a verification is reused (never past the token's {@code exp}): how long a
+         * token keeps passing after its signing key is withdrawn from the identity provider's JWKS.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
+    }
 }

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * applies: a token claiming the gateway's issuer must be signed with the gateway's key, any other
  * must pass the identity provider's. When both issuers are the same (local runs and tests, one key
  * pair) the standard verification does everything.
+ *
+ * <p>A token verified once is taken from {@link VerifiedTokens} on the client's next requests.
  */
 @Alternative
 @Priority(1)
@@ -35,19 +37,22 @@ class TwoIssuerJwtParser implements JWTParser {
     private final DefaultJWTParser standard;
     private final String gatewayIssuer;
     private final JWTAuthContextInfo gateway;
+    private final VerifiedTokens verified;
 
     @Inject
-    TwoIssuerJwtParser(JWTAuthContextInfo standardContext,
+    TwoIssuerJwtParser(JWTAuthContextInfo standardContext, TokenConfig tokens,
             @ConfigProperty(name = "smallrye.jwt.new-token.issuer") String gatewayIssuer,
             @ConfigProperty(name = "smallrye.jwt.sign.key.location") String signingKeyLocation) {
         this(standardContext, gatewayIssuer, Objects.equals(gatewayIssuer, standardContext.getIssuedBy())
-                ? null : JwksEndpoint.publicHalf("signing", signingKeyLocation));
+                ? null : JwksEndpoint.publicHalf("signing", signingKeyLocation),
+                new VerifiedTokens(tokens.verifiedCache().maxEntries(), tokens.verifiedCache().maxAge()));
     }
 
     /** {@code gatewayKey} null: the gateway's issuer is the standard one, nothing to choose. */
-    TwoIssuerJwtParser(JWTAuthContextInfo standardContext, String gatewayIssuer, PublicKey gatewayKey) {
+    TwoIssuerJwtParser(JWTAuthContextInfo standardContext, String gatewayIssuer, PublicKey gatewayKey, VerifiedTokens verified) {
         this.standard = new DefaultJWTParser(standardContext);
         this.gatewayIssuer = gatewayIssuer;
+        this.verified = verified;
         if (gatewayKey == null) {
             this.gateway = null;
         } else {
@@ -62,6 +67,10 @@ class TwoIssuerJwtParser implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
+        return verified.verified(token, this::verify);
+    }
+
+    private JsonWebToken verify(String token) throws ParseException {
         if (gateway != null && gatewayIssuer.equals(unverifiedIssuer(token))) {
             return standard.parse(token, gateway);
         }

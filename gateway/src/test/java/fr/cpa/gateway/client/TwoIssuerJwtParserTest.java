@@ -9,6 +9,7 @@ import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Production: holders' tokens from the identity provider, machine clients' from the gateway. */
@@ -20,7 +21,7 @@ class TwoIssuerJwtParserTest {
     private final KeyPair idpKeys = rsa();
     private final KeyPair gatewayKeys = rsa();
     private final TwoIssuerJwtParser parser = new TwoIssuerJwtParser(
-            new JWTAuthContextInfo(idpKeys.getPublic(), IDP), GATEWAY, gatewayKeys.getPublic());
+            new JWTAuthContextInfo(idpKeys.getPublic(), IDP), GATEWAY, gatewayKeys.getPublic(), new VerifiedTokens(100, Duration.ofMinutes(1)));
 
     @Test
     void aHoldersTokenOfTheIdentityProviderIsAccepted() throws ParseException {
@@ -60,14 +61,15 @@ class TwoIssuerJwtParserTest {
 
     @Test
     void withOneIssuerForBothTheStandardVerificationDoesEverything() throws ParseException {
-        TwoIssuerJwtParser single = new TwoIssuerJwtParser(new JWTAuthContextInfo(idpKeys.getPublic(), IDP), IDP, (java.security.PublicKey) null);
+        TwoIssuerJwtParser single = new TwoIssuerJwtParser(new JWTAuthContextInfo(idpKeys.getPublic(), IDP), IDP, (java.security.PublicKey) null,
+                new VerifiedTokens(100, Duration.ofMinutes(1)));
         String token = Jwt.issuer(IDP).subject("client-1").sign(idpKeys.getPrivate());
 
         assertEquals("client-1", single.parse(token).getSubject());
         assertThrows(ParseException.class, () -> single.parse(Jwt.issuer(IDP).subject("x").sign(gatewayKeys.getPrivate())));
     }
 
-    private static KeyPair rsa() {
+    static KeyPair rsa() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
