@@ -8,7 +8,7 @@
 #   ONLY="gateway suite" bench/run-all.sh
 #
 # The benchmarks (each also runs alone, see its script):
-#   gateway          the gateway vs nginx proxy_pass vs direct (wrk)            bench/gateway/run.sh
+#   gateway          a service endpoint direct, through nginx and the gateway  bench/gateway/run.sh
 #   payroll          payroll declarations through the API vs a COPY            bench/payroll/run.sh
 #   training-rights  the yearly acquisition run vs one set-based SQL statement  bench/training-rights/run.sh
 #   catalogue        search over 200 000 offers vs the same SQL in psql         bench/catalogue/run.sh

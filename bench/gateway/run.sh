@@ -28,11 +28,10 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DURATION=${DURATION:-15s}
-# Warm-up in rounds of WARMUP until requests/s stops rising by more than 5 % (at most
-# WARMUP_ROUNDS): a JVM needs its JIT to have compiled the request path, and on a shared 2-core
-# machine C2 was still compiling after 40 s. nginx gets the same treatment (it stops after two rounds).
+# Warm-up in rounds of WARMUP, each path until its CPU time per request stops falling (see warm_up).
 WARMUP=${WARMUP:-15s}
-WARMUP_ROUNDS=${WARMUP_ROUNDS:-8}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-10}
+MIN_WARMUP_ROUNDS=${MIN_WARMUP_ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BENCH_PATH=${CPA_BENCH_PATH:-/api/v1/trainings}
@@ -245,18 +244,27 @@ cpu_ticks() { # pids (and their children) -> user+system clock ticks so far
   done
   echo "$total"
 }
-warm_up() { # name url: rounds of WARMUP until requests/s stops rising by more than 5 %
-  local name=$1 url=$2 round previous=0 current
-  for round in $(seq 1 "$WARMUP_ROUNDS"); do
-    current=$($RUN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/token.lua" "$url" | awk '/Requests\/sec/ { printf "%d", $2 }')
-    echo "warm-up $name round $round: $current requests/s" >&2
-    if [ "${current:-0}" -le $((previous * 105 / 100)) ]; then break; fi
-    previous=${current:-0}
-  done
-  echo "$round" > "$WORK/warmup-$name"
-}
 per_request_us() { # ticks requests -> microseconds of CPU per request (clock ticks are 1/CLK_TCK s)
   awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (n > 0 && t > 0) ? t * 1e6 / hz / n : 0 }'
+}
+warm_up() { # name url "pids": rounds of WARMUP until the CPU time per request stops falling
+  # A JVM's cost per request keeps falling while its JIT compiles the request path (on this 2-core
+  # machine, for over a minute); its CPU time per request is a steadier sign of that than requests/s,
+  # which follows whatever else the machine does. At least MIN_WARMUP_ROUNDS rounds, then until a
+  # round is no more than 3 % cheaper than the one before, at most WARMUP_ROUNDS.
+  local name=$1 url=$2 pids=$3 round previous=0 current before after requests rps
+  for round in $(seq 1 "$WARMUP_ROUNDS"); do
+    before=$(cpu_ticks $pids)
+    out=$($RUN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/token.lua" "$url")
+    after=$(cpu_ticks $pids)
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+    rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%d", $2 }')
+    current=$(per_request_us $((after - before)) "$requests")
+    echo "warm-up $name round $round: $rps requests/s, $current CPU us per request" >&2
+    if [ "$round" -ge "$MIN_WARMUP_ROUNDS" ] && [ "$previous" -gt 0 ] && [ "$current" -ge $((previous * 97 / 100)) ]; then break; fi
+    previous=$current
+  done
+  echo "$round" > "$WORK/warmup-$name"
 }
 throughput() { # name url "proxy pids" -> one line: rps p50 p99 proxy-cpu upstream-cpu errors
   local name=$1 url=$2 proxy=$3 out p0 p1 u0 u1 requests errors
@@ -296,7 +304,8 @@ proxy_of() {
     bare) echo "$BARE_PID" ;;
   esac
 }
-for p in $PATHS; do warm_up "$p" "$(url_of "$p")"; done
+# Direct's warm-up is the service's: its CPU time is the one that falls as it warms.
+for p in $PATHS; do warm_up "$p" "$(url_of "$p")" "$( [ "$p" = direct ] && echo "$UPSTREAM_PIDS" || proxy_of "$p")"; done
 # Measured rounds side by side: each round runs every path once, in turn, so that a slow phase
 # of the machine weighs on all of them; the figures are the medians over the rounds.
 for round in $(seq 1 "$ROUNDS"); do
@@ -342,7 +351,7 @@ cat > "$RESULT" <<MD
 
 \`GET $BENCH_PATH\`. Upstream: $UPSTREAM_KIND.
 wrk on loopback. Throughput: $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of $DURATION per path, the paths
-taking turns within each round, after warm-up rounds of $WARMUP until requests/s stopped rising (direct
+taking turns within each round, after warm-up rounds of $WARMUP until the CPU time per request stopped falling (direct
 $(cat "$WORK/warmup-direct"), nginx $(cat "$WORK/warmup-nginx"), gateway $(cat "$WORK/warmup-gateway"), bare Vert.x $(cat "$WORK/warmup-bare") rounds). Latency: one connection, $ROUNDS rounds of
 $LATENCY_DURATION per path, taking turns likewise. Figures are medians over the rounds.
 Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run $LOAD_BEFORE, after it $LOAD_AFTER;
