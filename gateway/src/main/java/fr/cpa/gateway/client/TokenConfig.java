@@ -32,15 +32,18 @@ public interface TokenConfig {
     interface VerifiedCache {
 
         /**
-         * Most tokens kept at once. With {@link VerifiedTokens#MAX_TOKEN_LENGTH} it bounds the memory
-         * held: a usual token and its claims take 2 to 3 KB, so 10 000 take some 30 MB.
+         * Most tokens kept at once (0: none). With {@link VerifiedTokens#MAX_TOKEN_LENGTH} it bounds
+         * the memory held: a usual token and its claims take 2 to 3 KB, so 10 000 take some 30 MB
+         * (only verified tokens get in, so nobody can fill it with junk).
          */
         @WithDefault("10000")
         int maxEntries();
 
         /**
-         * Longest time a verification is reused (never past the token's {@code exp}): how long a
-         * token keeps passing after its signing key is withdrawn from the identity provider's JWKS.
+         * Longest time a verification is reused (never past the token's {@code exp}): what the cache
+         * adds, at most, to how long a token keeps passing once its signing key leaves the identity
+         * provider's JWKS (SmallRye's own copy of it is refreshed every
+         * {@code smallrye.jwt.jwks.refresh-interval}).
          */
         @WithDefault("60s")
         Duration maxAge();

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -15,9 +16,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * claims again each time was most of the gateway's own cost per request (bench/results, README).
  *
  * <p>A token is reused until the earlier of its {@code exp} and {@code maxAge} after its
- * verification, so a cached verification never outlives the token, and a token whose signing key
- * was withdrawn stops passing within {@code maxAge}. Only successes are kept: a bad token is
- * verified, and refused, every time. The cache is bounded in entries and in token length.
+ * verification, so a cached verification never outlives the token. Once its signing key leaves the
+ * provider's JWKS, a token keeps passing for at most {@code maxAge} more than without the cache
+ * (SmallRye refreshes its copy of the JWKS every {@code smallrye.jwt.jwks.refresh-interval}). Only
+ * successes are kept: a bad token is verified, and refused, every time. The cache is bounded in
+ * entries (0 turns it off) and in token length.
+ *
+ * <p>The expiry follows {@code exp} only: a limit on a token's age from its {@code iat}
+ * ({@code mp.jwt.verify.token.age}, not set here) would need capping the entries at it too.
  */
 final class VerifiedTokens {
 
@@ -45,10 +51,9 @@ final class VerifiedTokens {
                 // Upkeep on the calling thread: no hand-off to the common pool on a request's path.
                 .executor(Runnable::run)
                 .expireAfter(Expiry.<String, JsonWebToken>creating((token, jwt) -> {
-                    long left = jwt.getExpirationTime() - epochSeconds.getAsLong();
-                    // A token without exp (never issued here, but a provider could) lasts maxAge.
-                    long untilExpiry = jwt.getExpirationTime() == 0 ? Long.MAX_VALUE : Math.max(0, left) * 1_000_000_000L;
-                    return Duration.ofNanos(Math.min(maxAgeNanos, untilExpiry));
+                    // SmallRye requires exp; without one (0) the entry would not outlive maxAge anyway.
+                    long left = Math.max(0, jwt.getExpirationTime() - epochSeconds.getAsLong());
+                    return Duration.ofNanos(Math.min(maxAgeNanos, TimeUnit.SECONDS.toNanos(left)));
                 }))
                 .build();
     }

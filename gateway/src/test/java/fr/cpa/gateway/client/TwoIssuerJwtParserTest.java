@@ -1,6 +1,7 @@
 package fr.cpa.gateway.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -35,6 +36,13 @@ class TwoIssuerJwtParserTest {
         String token = Jwt.issuer(GATEWAY).subject("client-1").groups("employer").sign(gatewayKeys.getPrivate());
 
         assertEquals("client-1", parser.parse(token).getSubject());
+    }
+
+    @Test
+    void aTokenParsedAgainIsTakenFromTheVerifiedTokens() throws ParseException {
+        String token = Jwt.issuer(GATEWAY).subject("client-1").groups("employer").sign(gatewayKeys.getPrivate());
+
+        assertSame(parser.parse(token), parser.parse(token));
     }
 
     @Test
