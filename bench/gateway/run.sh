@@ -22,7 +22,7 @@
 # the difference between two paths' p99 is what each adds to a request (under saturation every
 # latency is mostly queueing, and a slower path queues longer by construction).
 #
-# Installs wrk, nginx and openssl with apt-get if missing; builds the gateway if its jar is missing.
+# Installs wrk, nginx, openssl and python3 with apt-get if missing; builds the gateway if its jar is missing.
 # Writes bench/results/gateway-<UTC time>.md and prints it.
 set -euo pipefail
 
@@ -54,6 +54,7 @@ need() {
 need wrk wrk
 need nginx nginx
 need openssl openssl
+need python3 python3 # the service measure registers its holder through JSON
 
 WORK=$(mktemp -d /tmp/cpa-bench-gateway.XXXXXX)
 NGINX_PID=""

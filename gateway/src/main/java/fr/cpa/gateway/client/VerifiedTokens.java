@@ -13,14 +13,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The bearer tokens already verified, with the claims their verification gave. A client sends the
  * same token on every request until it expires, and checking its RS256 signature and parsing its
- * claims again each time was most of the gateway's own cost per request (bench/results, README).
+ * claims again each time took about 160 of the gateway's 410 µs of CPU per request (bench/results, README).
  *
  * <p>A token is reused until the earlier of its {@code exp} and {@code maxAge} after its
  * verification, so a cached verification never outlives the token. Once its signing key leaves the
  * provider's JWKS, a token keeps passing for at most {@code maxAge} more than without the cache
  * (SmallRye refreshes its copy of the JWKS every {@code smallrye.jwt.jwks.refresh-interval}). Only
  * successes are kept: a bad token is verified, and refused, every time. The cache is bounded in
- * entries (0 turns it off) and in token length.
+ * entries and in token length; 0 entries or a max age of 0 turns it off.
  *
  * <p>The expiry follows {@code exp} only: a limit on a token's age from its {@code iat}
  * ({@code mp.jwt.verify.token.age}, not set here) would need capping the entries at it too.
@@ -44,6 +44,10 @@ final class VerifiedTokens {
 
     /** {@code ticker} measures the entries' age, {@code epochSeconds} is the time a token's {@code exp} is read against. */
     VerifiedTokens(int maxEntries, Duration maxAge, Ticker ticker, LongSupplier epochSeconds) {
+        if (maxEntries < 0 || maxAge.isNegative()) {
+            throw new IllegalArgumentException("cpa.gateway.tokens.verified-cache: max-entries and max-age must not be negative"
+                    + " (0 turns the cache off), got " + maxEntries + " and " + maxAge);
+        }
         long maxAgeNanos = maxAge.toNanos();
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maxEntries)

@@ -118,6 +118,44 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenOfTheLongestLengthKeptIsKeptAndOneCharacterMoreIsNot() throws ParseException {
+        VerifiedTokens cache = cache(100, Duration.ofMinutes(1));
+        JsonWebToken claims = parser.parse(token(start + 300, KEYS));
+        // The cache keys on the token's text only: any string stands in for a token of that length.
+        VerifiedTokens.Verification stub = token -> {
+            verifications.incrementAndGet();
+            return claims;
+        };
+        String longest = "x".repeat(VerifiedTokens.MAX_TOKEN_LENGTH);
+        String tooLong = "y".repeat(VerifiedTokens.MAX_TOKEN_LENGTH + 1);
+
+        cache.verified(longest, stub);
+        cache.verified(longest, stub);
+        assertEquals(1, verifications.get(), "4 096 characters: kept");
+
+        cache.verified(tooLong, stub);
+        cache.verified(tooLong, stub);
+        assertEquals(3, verifications.get(), "4 097 characters: verified every time");
+    }
+
+    @Test
+    void noEntriesOrNoAgeTurnsTheCacheOff() throws ParseException {
+        String token = token(start + 300, KEYS);
+        for (VerifiedTokens off : new VerifiedTokens[] {cache(0, Duration.ofMinutes(1)), cache(100, Duration.ZERO)}) {
+            verifications.set(0);
+            off.verified(token, counted);
+            off.verified(token, counted);
+            assertEquals(2, verifications.get());
+        }
+    }
+
+    @Test
+    void aNegativeSettingIsRefusedAtStart() {
+        assertThrows(IllegalArgumentException.class, () -> cache(-1, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> cache(100, Duration.ofSeconds(-1)));
+    }
+
+    @Test
     void theCacheHoldsAtMostItsMaxEntries() throws ParseException {
         VerifiedTokens cache = cache(10, Duration.ofMinutes(1));
         for (int i = 0; i < 50; i++) {
