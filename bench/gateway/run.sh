@@ -7,7 +7,11 @@
 #   bench/gateway/run.sh                     # the issue's measure: training-rights-service's
 #                                            # GET /api/v1/holders/{id}/cpf (a holder's CPF balance) with
 #                                            # the holder's token, checked at the gateway and in the service;
-#                                            # starts the suite with ./cpa up unless it is running
+#                                            # starts the suite with ./cpa up unless it is running, and a
+#                                            # replica of the service run as in production (see POD_JVM)
+#   SERVICE_REPLICA=suite bench/gateway/run.sh
+#                                            # the suite's own instance instead (./cpa up's quick-start
+#                                            # JVM: C1 only, serial GC; slower, so the proxies weigh less)
 #   UPSTREAM=static bench/gateway/run.sh     # the proxies alone: nginx serving a static JSON stands in for
 #                                            # the service, no token
 #   CPA_BENCH_UPSTREAM=http://127.0.0.1:8085 CPA_BENCH_PATH=/api/v1/trainings?size=1 bench/gateway/run.sh
@@ -28,22 +32,33 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DURATION=${DURATION:-15s}
-# Warm-up in rounds of WARMUP, each path until its CPU time per request stops falling (see warm_up).
+# Warm-up in rounds of WARMUP per path, until no path's CPU time per request falls any more (see warm_up).
 WARMUP=${WARMUP:-15s}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-10}
-MIN_WARMUP_ROUNDS=${MIN_WARMUP_ROUNDS:-3}
+MIN_WARMUP_ROUNDS=${MIN_WARMUP_ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BENCH_PATH=${CPA_BENCH_PATH:-/api/v1/trainings}
 MODE=${UPSTREAM:-service}
-LATENCY_DURATION=${LATENCY_DURATION:-10s}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
+# Latency in short rounds, many of them, so that a slow phase of the machine falls on every path alike.
+LATENCY_DURATION=${LATENCY_DURATION:-5s}
+LATENCY_ROUNDS=${LATENCY_ROUNDS:-10}
+REPLICA=${SERVICE_REPLICA:-production}
 UPSTREAM_PORT=18185
+SERVICE_PORT=18182
 NGINX_PORT=18190
 GATEWAY_PORT=18180
 BARE_PORT=18195
 NICE=${BENCH_NICE:-0}
 RUN="nice -n $NICE"
+# The JVMs under test (the gateway, the service's replica, the bare proxy) run as the production image
+# runs them: run-java.sh's defaults on ubi9/openjdk-17-runtime (parallel collector and its sizing
+# policy), then the root pom's quarkus.jib.jvm-additional-arguments, whose RAM percentages (75 % max,
+# 50 % initial) give these heap sizes in the pods' 768 MiB limit (k8s/base/services). Full JIT: the
+# C1-only, serial-GC flags of ./cpa up are for quick starts, and made the service several times slower.
+POD_JVM=(-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4
+  -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -Xms384m -Xmx576m)
 
 need() {
   if ! command -v "$1" >/dev/null 2>&1; then
@@ -62,7 +77,9 @@ UPSTREAM_PID=""
 GATEWAY_PID=""
 BARE_PID=""
 STACK_PID=""
+REPLICA_PID=""
 cleanup() {
+  [ -n "$REPLICA_PID" ] && kill "$REPLICA_PID" 2>/dev/null || true
   if [ -n "$STACK_PID" ]; then "$ROOT/cpa" down >/dev/null 2>&1 || true; fi
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
   [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null || true
@@ -112,11 +129,33 @@ print("%d%02d 19%02d-%02d-15" % (n, 97 - n % 97, y, m))')
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
   TOKEN=$("$ROOT/cpa" token holder "$HOLDER")
   BENCH_PATH=/api/v1/holders/$HOLDER/cpf
-  UPSTREAM=http://127.0.0.1:8082
-  wait_for "$UPSTREAM$BENCH_PATH" -H "Authorization: Bearer $TOKEN"
   KEYS_DIR="$ROOT/.cpa/keys"
-  UPSTREAM_PIDS=$(pgrep -f "training-rights-service/target/quarkus-app" | paste -sd' ' -)
-  UPSTREAM_KIND="training-rights-service of \`./cpa up\` (its PostgreSQL and Kafka on the same machine): a holder's CPF balance, with the holder's token (RS256), checked by the gateway and again by the service"
+  SUITE_PID=$(sed -n 's/^training-rights-service\.pid=//p' "$ROOT/.cpa/stack.properties")
+  if [ "$REPLICA" = suite ]; then
+    UPSTREAM=http://127.0.0.1:8082
+    UPSTREAM_PIDS=$SUITE_PID
+    UPSTREAM_KIND="training-rights-service of \`./cpa up\`, its quick-start JVM (C1 only, serial GC, 256 MiB)"
+  else
+    # A second replica of the service, as production runs two or more: the suite's command line
+    # (its database, Kafka, keys: all -D settings) on its own port, with the production JVM flags.
+    mapfile -d '' SUITE_ARGS < /proc/"$SUITE_PID"/cmdline
+    REPLICA_ARGS=()
+    for a in "${SUITE_ARGS[@]:1}"; do
+      case $a in
+        -Xm*|-XX:*) ;;
+        -Dquarkus.http.port=*) REPLICA_ARGS+=("-Dquarkus.http.port=$SERVICE_PORT") ;;
+        *) REPLICA_ARGS+=("$a") ;;
+      esac
+    done
+    $RUN java "${POD_JVM[@]}" "${REPLICA_ARGS[@]}" > "$WORK/service-replica.log" 2>&1 &
+    REPLICA_PID=$!
+    UPSTREAM=http://127.0.0.1:$SERVICE_PORT
+    wait_for "$UPSTREAM/q/health/ready"
+    UPSTREAM_PIDS=$REPLICA_PID
+    UPSTREAM_KIND="a replica of training-rights-service started for the run, with the production image's JVM flags (\`${POD_JVM[*]}\`)"
+  fi
+  wait_for "$UPSTREAM$BENCH_PATH" -H "Authorization: Bearer $TOKEN"
+  UPSTREAM_KIND="$UPSTREAM_KIND, on the database and Kafka of \`./cpa up\` (same machine): a holder's CPF balance, with the holder's token (RS256), checked by the gateway and again by the service"
 else
   UPSTREAM=http://127.0.0.1:$UPSTREAM_PORT
   UPSTREAM_KIND="nginx serving a static 140-byte JSON (stand-in for a service: measures the proxies alone), no token"
@@ -197,7 +236,7 @@ SERVICES=""
 for s in account training-rights hardship civic-engagement catalogue; do
   SERVICES="$SERVICES -Dcpa.gateway.proxy.services.$s=$UPSTREAM"
 done
-$RUN java -Xms512m -Xmx512m \
+$RUN java "${POD_JVM[@]}" \
   -Dquarkus.http.port=$GATEWAY_PORT \
   -Dquarkus.log.level=WARN -Dquarkus.log.category.\"fr.cpa.gateway.requestid.AccessLog\".level=WARN \
   -Dmp.jwt.verify.publickey.location="$WORK/publicKey.pem" \
@@ -213,7 +252,7 @@ $RUN java -Xms512m -Xmx512m \
 GATEWAY_PID=$!
 
 # --- the floor of the gateway's stack: Vert.x's proxy alone, same jars, no Quarkus, no filters -------
-$RUN java -Xms256m -Xmx256m -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$ROOT/bench/gateway/BareProxy.java" \
+$RUN java "${POD_JVM[@]}" -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$ROOT/bench/gateway/BareProxy.java" \
   $BARE_PORT "${UPSTREAM_HOSTPORT%:*}" "${UPSTREAM_HOSTPORT##*:}" > "$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 
@@ -248,24 +287,33 @@ cpu_ticks() { # pids (and their children) -> user+system clock ticks so far
 per_request_us() { # ticks requests -> microseconds of CPU per request (clock ticks are 1/CLK_TCK s)
   awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (n > 0 && t > 0) ? t * 1e6 / hz / n : 0 }'
 }
-warm_up() { # name url "pids": rounds of WARMUP until the CPU time per request stops falling
+warm_up() { # rounds of WARMUP on every path in turn, until no path's CPU time per request falls
   # A JVM's cost per request keeps falling while its JIT compiles the request path (on this 2-core
-  # machine, for over a minute); its CPU time per request is a steadier sign of that than requests/s,
-  # which follows whatever else the machine does. At least MIN_WARMUP_ROUNDS rounds, then until a
-  # round is no more than 3 % cheaper than the one before, at most WARMUP_ROUNDS.
-  local name=$1 url=$2 pids=$3 round previous=0 current before after requests rps
+  # machine, for minutes with the full JIT); its CPU time per request is a steadier sign of that than
+  # requests/s, which follows whatever else the machine does. The paths take turns because they share
+  # the service, which warms up on all of them: direct's figure is the service's CPU time, the others'
+  # their proxy's. At least MIN_WARMUP_ROUNDS rounds, then until a round in which no path was more
+  # than 3 % cheaper than in its cheapest round before (the machine's noise alone makes a round 10 %
+  # cheaper or dearer than the one before, but seldom 3 % cheaper than the best); at most WARMUP_ROUNDS.
+  local round p pids before after out requests rps current falling
+  declare -A best=()
   for round in $(seq 1 "$WARMUP_ROUNDS"); do
-    before=$(cpu_ticks $pids)
-    out=$($RUN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/token.lua" "$url")
-    after=$(cpu_ticks $pids)
-    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
-    rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%d", $2 }')
-    current=$(per_request_us $((after - before)) "$requests")
-    echo "warm-up $name round $round: $rps requests/s, $current CPU us per request" >&2
-    if [ "$round" -ge "$MIN_WARMUP_ROUNDS" ] && [ "$previous" -gt 0 ] && [ "$current" -ge $((previous * 97 / 100)) ]; then break; fi
-    previous=$current
+    falling=no
+    for p in $PATHS; do
+      pids=$( [ "$p" = direct ] && echo "$UPSTREAM_PIDS" || proxy_of "$p")
+      before=$(cpu_ticks $pids)
+      out=$($RUN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/token.lua" "$(url_of "$p")")
+      after=$(cpu_ticks $pids)
+      requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+      rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%d", $2 }')
+      current=$(per_request_us $((after - before)) "$requests")
+      echo "warm-up round $round $p: $rps requests/s, $current CPU us per request" >&2
+      if [ "${best[$p]:-0}" -eq 0 ] || [ "$current" -lt $((best[$p] * 97 / 100)) ]; then falling=yes; fi
+      if [ "${best[$p]:-0}" -eq 0 ] || [ "$current" -lt "${best[$p]}" ]; then best[$p]=$current; fi
+    done
+    if [ "$round" -ge "$MIN_WARMUP_ROUNDS" ] && [ "$falling" = no ]; then break; fi
   done
-  echo "$round" > "$WORK/warmup-$name"
+  echo "$round" > "$WORK/warmup-rounds"
 }
 throughput() { # name url "proxy pids" -> one line: rps p50 p99 proxy-cpu upstream-cpu errors
   local name=$1 url=$2 proxy=$3 out p0 p1 u0 u1 requests errors
@@ -305,8 +353,7 @@ proxy_of() {
     bare) echo "$BARE_PID" ;;
   esac
 }
-# Direct's warm-up is the service's: its CPU time is the one that falls as it warms.
-for p in $PATHS; do warm_up "$p" "$(url_of "$p")" "$( [ "$p" = direct ] && echo "$UPSTREAM_PIDS" || proxy_of "$p")"; done
+warm_up
 # Measured rounds side by side: each round runs every path once, in turn, so that a slow phase
 # of the machine weighs on all of them; the figures are the medians over the rounds.
 for round in $(seq 1 "$ROUNDS"); do
@@ -314,7 +361,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round $p: $(throughput "$p" "$(url_of "$p")" "$(proxy_of "$p")" | tee -a "$WORK/tp-$p")" >&2
   done
 done
-for round in $(seq 1 "$ROUNDS"); do
+for round in $(seq 1 "$LATENCY_ROUNDS"); do
   for p in $PATHS; do
     echo "latency round $round $p: $(latency "$p" "$(url_of "$p")" | tee -a "$WORK/lat-$p")" >&2
   done
@@ -335,6 +382,7 @@ ratio_of_medians() { # path-a path-b -> median of a's requests/s over b's, round
 RATIO=$(ratio_of_medians gateway nginx)
 BARE_RATIO=$(ratio_of_medians bare nginx)
 RATIOS=$(paste "$WORK/tp-gateway" "$WORK/tp-nginx" | awk '{ printf "%.2f ", $1 / $7 }')
+ADDED_ROUNDS=$(paste "$WORK/lat-gateway" "$WORK/lat-direct" | awk '{ printf "%.2f ", $2 - $4 }')
 L_D99=$(median "$WORK/lat-direct" 2); L_N99=$(median "$WORK/lat-nginx" 2); L_G99=$(median "$WORK/lat-gateway" 2)
 L_D50=$(median "$WORK/lat-direct" 1); L_G50=$(median "$WORK/lat-gateway" 1); L_N50=$(median "$WORK/lat-nginx" 1)
 ADDED_P99=$(awk -v g="$L_G99" -v d="$L_D99" 'BEGIN { printf "%.3f", g - d }')
@@ -352,9 +400,9 @@ cat > "$RESULT" <<MD
 
 \`GET $BENCH_PATH\`. Upstream: $UPSTREAM_KIND.
 wrk on loopback. Throughput: $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of $DURATION per path, the paths
-taking turns within each round, after warm-up rounds of $WARMUP until the CPU time per request stopped falling (direct
-$(cat "$WORK/warmup-direct"), nginx $(cat "$WORK/warmup-nginx"), gateway $(cat "$WORK/warmup-gateway"), bare Vert.x $(cat "$WORK/warmup-bare") rounds). Latency: one connection, $ROUNDS rounds of
-$LATENCY_DURATION per path, taking turns likewise. Figures are medians over the rounds.
+taking turns within each round, after $(cat "$WORK/warmup-rounds") warm-up rounds of $WARMUP per path, until no path's CPU time per request
+fell any more. Latency: one connection, $LATENCY_ROUNDS rounds of $LATENCY_DURATION per path, taking turns likewise. Figures are
+medians over the rounds.
 Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run $LOAD_BEFORE, after it $LOAD_AFTER;
 $(nginx -v 2>&1), $(java -version 2>&1 | head -1), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }').
 wrk, nginx, the gateway, the service and its database share the same cores; all ran at nice $NICE.
@@ -372,6 +420,7 @@ nginx), without its database.
 
 - gateway / nginx throughput: **$RATIO** (target ≥ 0.9: $THROUGHPUT_OK); round by round: $RATIOS
 - p99 added by the gateway over direct, one connection: **$ADDED_P99 ms** (target ≤ 1 ms: $LATENCY_OK);
+  round by round (gateway p99 minus direct p99 in the same round): $ADDED_ROUNDS
   by nginx: $NGINX_ADDED_P99 ms. p50 added: gateway $ADDED_P50 ms, nginx $NGINX_ADDED_P50 ms.
   Under the throughput load, where latency is mostly queueing: gateway p99 minus direct p99 $ADDED_P99_LOADED ms.
 - bare Vert.x proxy / nginx: $BARE_RATIO (what Vert.x's proxy costs without anything of the gateway's)
@@ -380,5 +429,6 @@ Transport: gateway $G_TRANSPORT, bare Vert.x proxy $B_TRANSPORT (Netty's native 
 The gateway ran with its production filters on: request id, access log (at WARN, so not written),
 security headers, JWT check ($( [ -n "$TOKEN" ] && echo "the holder's token on every request, verified once then taken from the verified-token cache" || echo "no token sent")),
 rate limits (raised out of reach), step-up check, circuit breaker.
+JVM flags of the gateway and the bare proxy: \`${POD_JVM[*]}\` (the production image's, see the script).
 MD
 cat "$RESULT"
