@@ -18,7 +18,7 @@
 #                                            # any running service and public path
 #   DURATION=30s CONNECTIONS=64 THREADS=2 bench/gateway/run.sh
 #   BENCH_NICE=-10 bench/gateway/run.sh     # on a machine shared with other builds (root only): every
-#                                            # measured process (wrk, both nginx, both JVMs) at that
+#                                            # measured process (wrk, both nginx, every JVM) at that
 #                                            # priority, so that the others' load disturbs the run less
 #
 # Two measures per path: throughput (requests/s) with CONNECTIONS connections, which keeps every
@@ -130,7 +130,11 @@ print("%d%02d 19%02d-%02d-15" % (n, 97 - n % 97, y, m))')
   TOKEN=$("$ROOT/cpa" token holder "$HOLDER")
   BENCH_PATH=/api/v1/holders/$HOLDER/cpf
   KEYS_DIR="$ROOT/.cpa/keys"
-  SUITE_PID=$(sed -n 's/^training-rights-service\.pid=//p' "$ROOT/.cpa/stack.properties")
+  SUITE_PID=$(sed -n 's/^training-rights-service\.pid=//p' "$ROOT/.cpa/stack.properties" 2>/dev/null || true)
+  if [ -z "$SUITE_PID" ] || ! grep -qa training-rights-service /proc/"$SUITE_PID"/cmdline 2>/dev/null; then
+    echo "training-rights-service of ./cpa up not found (.cpa/stack.properties); start the suite with ./cpa up" >&2
+    exit 1
+  fi
   if [ "$REPLICA" = suite ]; then
     UPSTREAM=http://127.0.0.1:8082
     UPSTREAM_PIDS=$SUITE_PID
@@ -151,6 +155,11 @@ print("%d%02d 19%02d-%02d-15" % (n, 97 - n % 97, y, m))')
     REPLICA_PID=$!
     UPSTREAM=http://127.0.0.1:$SERVICE_PORT
     wait_for "$UPSTREAM/q/health/ready"
+    if ! kill -0 "$REPLICA_PID" 2>/dev/null; then
+      # Something else answered on the port, such as a replica left over from an interrupted run.
+      echo "the service's replica did not start (port $SERVICE_PORT taken?): $WORK/service-replica.log" >&2
+      exit 1
+    fi
     UPSTREAM_PIDS=$REPLICA_PID
     UPSTREAM_KIND="a replica of training-rights-service started for the run, with the production image's JVM flags (\`${POD_JVM[*]}\`)"
   fi
@@ -308,12 +317,18 @@ warm_up() { # rounds of WARMUP on every path in turn, until no path's CPU time p
       rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%d", $2 }')
       current=$(per_request_us $((after - before)) "$requests")
       echo "warm-up round $round $p: $rps requests/s, $current CPU us per request" >&2
+      # No CPU figure (a service given by CPA_BENCH_UPSTREAM, whose process is not known): nothing to wait for.
+      [ "$current" -gt 0 ] || continue
       if [ "${best[$p]:-0}" -eq 0 ] || [ "$current" -lt $((best[$p] * 97 / 100)) ]; then falling=yes; fi
       if [ "${best[$p]:-0}" -eq 0 ] || [ "$current" -lt "${best[$p]}" ]; then best[$p]=$current; fi
     done
     if [ "$round" -ge "$MIN_WARMUP_ROUNDS" ] && [ "$falling" = no ]; then break; fi
   done
-  echo "$round" > "$WORK/warmup-rounds"
+  if [ "$falling" = no ]; then
+    echo "$round warm-up rounds of $WARMUP per path, until no path's CPU time per request fell any more" > "$WORK/warmup"
+  else
+    echo "$round warm-up rounds of $WARMUP per path (the limit, WARMUP_ROUNDS; some path's CPU time per request was still falling)" > "$WORK/warmup"
+  fi
 }
 throughput() { # name url "proxy pids" -> one line: rps p50 p99 proxy-cpu upstream-cpu errors
   local name=$1 url=$2 proxy=$3 out p0 p1 u0 u1 requests errors
@@ -400,8 +415,8 @@ cat > "$RESULT" <<MD
 
 \`GET $BENCH_PATH\`. Upstream: $UPSTREAM_KIND.
 wrk on loopback. Throughput: $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of $DURATION per path, the paths
-taking turns within each round, after $(cat "$WORK/warmup-rounds") warm-up rounds of $WARMUP per path, until no path's CPU time per request
-fell any more. Latency: one connection, $LATENCY_ROUNDS rounds of $LATENCY_DURATION per path, taking turns likewise. Figures are
+taking turns within each round, after $(cat "$WORK/warmup").
+Latency: one connection, $LATENCY_ROUNDS rounds of $LATENCY_DURATION per path, taking turns likewise. Figures are
 medians over the rounds.
 Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before the run $LOAD_BEFORE, after it $LOAD_AFTER;
 $(nginx -v 2>&1), $(java -version 2>&1 | head -1), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }').
