@@ -17,8 +17,10 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 /** Recommendations from the skills profile and CPF balance carried by events, on the real broker. */
@@ -71,7 +73,8 @@ class RecommendationTest {
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/recommendations")
-                        .then().statusCode(200).body("available.amount", equalTo(145000)).body("region", equalTo("76")));
+                        .then().statusCode(200).body("available.amount", equalTo(145000)).body("region", equalTo("76"))
+                        .body("items.offerId", hasItems(a, online)));
         List<String> ids = given().auth().oauth2(TestTokens.holder(holder))
                 .when().get("/api/v1/holders/" + holder + "/recommendations")
                 .then().statusCode(200)
@@ -110,7 +113,10 @@ class RecommendationTest {
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/recommendations")
-                        .then().statusCode(200).body("available.amount", equalTo(145000)));
+                        .then().statusCode(200).body("available.amount", equalTo(145000))
+                        // the skills and the balance arrive on two topics, read by two consumers: wait for both
+                        .body("targetJobs", containsInAnyOrder("G1101", "A1203"))
+                        .body("items.offerId", hasItems(twoId, oneId)));
         List<String> ids = given().auth().oauth2(TestTokens.holder(holder))
                 .when().get("/api/v1/holders/" + holder + "/recommendations")
                 .then().statusCode(200)
