@@ -58,9 +58,9 @@ class HolderRegistrationE2ETest {
                         .then().statusCode(200)
                         .body("ordinary.amount", equalTo(0))
                         .body("available.amount", equalTo(0)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().auth().oauth2(mine).when().get("/api/v1/holders/" + id + "/c2p").then().statusCode(200));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().auth().oauth2(mine).when().get("/api/v1/holders/" + id + "/cec").then().statusCode(200));
         given().auth().oauth2(mine).when().get("/api/v1/holders/" + id)
                 .then().statusCode(200).body("id", equalTo(id));

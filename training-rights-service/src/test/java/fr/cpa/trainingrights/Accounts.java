@@ -21,7 +21,7 @@ public final class Accounts {
     public static UUID open() {
         UUID holder = UUID.randomUUID();
         TestKafka.send(Topics.HOLDER, holder.toString(), TestEvents.holderRegistered(UUID.randomUUID(), holder, LocalDate.of(1990, 4, 2)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.holder(holder))
                         .when().get("/api/v1/holders/" + holder + "/cpf")
                         .then().statusCode(200));

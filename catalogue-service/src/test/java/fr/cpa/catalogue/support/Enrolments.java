@@ -127,7 +127,7 @@ public final class Enrolments {
 
     /** How many events of {@code type} about enrolment {@code id} are on the topic now. */
     public static long count(String id, String type) {
-        return TestKafka.records(Topics.ENROLMENT, Duration.ofSeconds(5), r -> false).stream().map(r -> read(r.value()))
+        return TestKafka.recordsUpToNow(Topics.ENROLMENT, Duration.ofSeconds(60)).stream().map(r -> read(r.value()))
                 .filter(n -> type.equals(n.path("type").asText()) && id.equals(n.path("data").path("enrolmentId").asText()))
                 .count();
     }

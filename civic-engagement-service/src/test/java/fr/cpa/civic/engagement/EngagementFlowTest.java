@@ -275,7 +275,9 @@ class EngagementFlowTest {
                 .when().get("/api/v1/holders/" + holder + "/cec")
                 .then().statusCode(200).body("credit.amount", equalTo(24000)).body("years[0].credits", hasSize(1))
                 .body("years[0].credits[0].minutes", nullValue());
-        List<ConsumerRecord<String, String>> records = TestKafka.records("cpa.cec.v1", Duration.ofSeconds(15), r -> false);
+        // the credit is relayed by the outbox: wait for it, then read the topic to its end for a second one
+        TestKafka.records("cpa.cec.v1", Duration.ofSeconds(60), r -> holder.toString().equals(r.key()));
+        List<ConsumerRecord<String, String>> records = TestKafka.recordsUpToNow("cpa.cec.v1", Duration.ofSeconds(60));
         assertEquals(1, records.stream().filter(r -> holder.toString().equals(r.key())).count());
     }
 

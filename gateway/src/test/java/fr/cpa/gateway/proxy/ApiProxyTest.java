@@ -155,14 +155,14 @@ class ApiProxyTest {
     @Test
     void aSlowServiceIs504Problem() {
         long start = System.nanoTime();
-        given().header(EchoUpstream.DELAY, "6000")
+        given().header(EchoUpstream.DELAY, "20000")
                 .when().get("/api/v1/holders/" + UUID.randomUUID())
                 .then().statusCode(504)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://cpa.local/problems/upstream-timeout"))
                 .body("status", is(504))
                 .body("detail", equalTo("account did not answer within 3000 ms"));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5_500, "answered after the timeout, not after the service");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 15_000, "answered after the timeout, not after the service");
     }
 
     @Test
@@ -225,7 +225,7 @@ class ApiProxyTest {
     }
 
     private boolean waitForUpstreamBytesAbove(long before) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (bytesReceivedByUpstream() > before) {
                 return true;

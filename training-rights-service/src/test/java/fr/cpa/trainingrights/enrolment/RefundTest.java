@@ -94,7 +94,8 @@ class RefundTest {
                 .then().statusCode(200).body("items.findAll { it.kind == 'REFUND' }.amount.amount", hasItems(50_000, 70_000))
                 .body("items.find { it.kind == 'REFUND' }.explanation[0].rule", equalTo("REFUND"))
                 .body("items.find { it.kind == 'REFUND' }.explanation[0].inputs.trigger", equalTo("EnrolmentCancelled"));
-        assertTrue(TestKafka.records(Topics.CPF, Duration.ofSeconds(30), r -> r.value().contains("\"REFUND\""))
+        assertTrue(TestKafka.records(Topics.CPF, Duration.ofSeconds(60),
+                        r -> r.key().equals(holder.toString()) && r.value().contains("\"REFUND\""))
                 .stream().anyMatch(r -> r.key().equals(holder.toString()) && r.value().contains("\"REFUND\"")));
     }
 
