@@ -18,6 +18,7 @@ final class TestServers {
     static final String KAFKA_DIR = "cpa.test.kafka-dir";
     static final String KAFKA_BOOTSTRAP = "cpa.test.kafka-bootstrap";
     static final String JWT_DIR = "cpa.test.jwt-dir";
+    private static final String GATEWAY_KEYS = "gateway";
 
     private static final String DATABASE = "cpa";
 
@@ -59,10 +60,15 @@ final class TestServers {
             if (System.getProperty(JWT_DIR) == null) {
                 try {
                     Path dir = Files.createTempDirectory("cpa-jwt-");
+                    Path gateway = dir.resolve(GATEWAY_KEYS);
                     JwtKeys.inDirectory(dir);
-                    dir.toFile().deleteOnExit();
-                    dir.resolve("privateKey.pem").toFile().deleteOnExit();
-                    dir.resolve("publicKey.pem").toFile().deleteOnExit();
+                    JwtKeys.inDirectory(gateway);
+                    // Deleted in the reverse order of these calls: files, then their directories.
+                    for (Path d : new Path[] {dir, gateway}) {
+                        d.toFile().deleteOnExit();
+                        d.resolve("privateKey.pem").toFile().deleteOnExit();
+                        d.resolve("publicKey.pem").toFile().deleteOnExit();
+                    }
                     System.setProperty(JWT_DIR, dir.toString());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -74,6 +80,20 @@ final class TestServers {
                 "mp.jwt.verify.publickey.location", keys.publicKey().toString(),
                 "mp.jwt.verify.issuer", JwtKeys.ISSUER,
                 "smallrye.jwt.sign.key.location", keys.privateKey().toString(),
-                "smallrye.jwt.new-token.issuer", JwtKeys.ISSUER);
+                "smallrye.jwt.new-token.issuer", JwtKeys.ISSUER,
+                // Not used unless a test sets cpa.jwt.gateway.* to it (TwoIssuersTest).
+                "cpa.test.gateway-publickey.location", gatewayKeys().publicKey().toString());
+    }
+
+    /**
+     * A second key pair, standing for the gateway's own signing key in production where it differs
+     * from the identity provider's: for tests of the services' two-issuer verification.
+     */
+    static JwtKeys gatewayKeys() {
+        String dir = System.getProperty(JWT_DIR);
+        if (dir == null) {
+            throw new IllegalStateException("the test keys are created by CpaTestResources or JwtKeysTestResource, which has not started");
+        }
+        return JwtKeys.inDirectory(Path.of(dir).resolve(GATEWAY_KEYS));
     }
 }

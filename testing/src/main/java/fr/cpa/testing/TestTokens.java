@@ -23,6 +23,14 @@ public final class TestTokens {
         return role("holder", holderId.toString());
     }
 
+    /**
+     * The private key of a second issuer, standing for the gateway's own signing key where it is not
+     * the identity provider's (production); its public half is {@code cpa.test.gateway-publickey.location}.
+     */
+    public static String gatewaySigningKeyLocation() {
+        return TestServers.gatewayKeys().privateKey().toString();
+    }
+
     /** A token with the single role {@code role} for {@code subject}. */
     public static String role(String role, String subject) {
         return token(role, subject).sign();

@@ -32,7 +32,7 @@ public interface TokenConfig {
     interface VerifiedCache {
 
         /**
-         * Most tokens kept at once (0: none). With {@link VerifiedTokens#MAX_TOKEN_LENGTH} it bounds
+         * Most tokens kept at once (0: none). With {@link fr.cpa.tokens.VerifiedTokens#MAX_TOKEN_LENGTH} it bounds
          * the memory held: a usual token and its claims take 2 to 3 KB, so 10 000 take some 30 MB
          * (only verified tokens get in, so nobody can fill it with junk).
          */

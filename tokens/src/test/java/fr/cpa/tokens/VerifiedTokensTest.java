@@ -1,4 +1,4 @@
-package fr.cpa.gateway.client;
+package fr.cpa.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package fr.cpa.gateway.client;
+package fr.cpa.tokens;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The bearer tokens already verified, with the claims their verification gave. A client sends the
  * same token on every request until it expires, and checking its RS256 signature and parsing its
- * claims again each time took about 160 of the gateway's 410 µs of CPU per request (bench/results, README).
+ * claims again each time took about 160 of the gateway's 410 µs of CPU per request (bench/results,
+ * gateway/README.md), and about as much in each service.
  *
  * <p>A token is reused until the earlier of its {@code exp} and {@code maxAge} after its
  * verification, so a cached verification never outlives the token. Once its signing key leaves the
@@ -25,27 +26,27 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>The expiry follows {@code exp} only: a limit on a token's age from its {@code iat}
  * ({@code mp.jwt.verify.token.age}, not set here) would need capping the entries at it too.
  */
-final class VerifiedTokens {
+public final class VerifiedTokens {
 
     /** Longer tokens are verified every time: the entries bound the memory only if each entry is bounded. */
-    static final int MAX_TOKEN_LENGTH = 4096;
+    public static final int MAX_TOKEN_LENGTH = 4096;
 
     /** What verifies a token the first time. */
     @FunctionalInterface
-    interface Verification {
+    public interface Verification {
         JsonWebToken verify(String token) throws ParseException;
     }
 
     private final Cache<String, JsonWebToken> verified;
 
-    VerifiedTokens(int maxEntries, Duration maxAge) {
+    public VerifiedTokens(int maxEntries, Duration maxAge) {
         this(maxEntries, maxAge, Ticker.systemTicker(), () -> System.currentTimeMillis() / 1000);
     }
 
     /** {@code ticker} measures the entries' age, {@code epochSeconds} is the time a token's {@code exp} is read against. */
     VerifiedTokens(int maxEntries, Duration maxAge, Ticker ticker, LongSupplier epochSeconds) {
         if (maxEntries < 0 || maxAge.isNegative()) {
-            throw new IllegalArgumentException("cpa.gateway.tokens.verified-cache: max-entries and max-age must not be negative"
+            throw new IllegalArgumentException("verified-cache: max-entries and max-age must not be negative"
                     + " (0 turns the cache off), got " + maxEntries + " and " + maxAge);
         }
         long maxAgeNanos = maxAge.toNanos();
@@ -63,7 +64,7 @@ final class VerifiedTokens {
     }
 
     /** The token's claims: from an earlier verification still valid, or from {@code verification} now. */
-    JsonWebToken verified(String token, Verification verification) throws ParseException {
+    public JsonWebToken verified(String token, Verification verification) throws ParseException {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return verification.verify(token);
         }
