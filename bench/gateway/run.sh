@@ -9,6 +9,9 @@
 #                                            # the holder's token, checked at the gateway and in the service;
 #                                            # starts the suite with ./cpa up unless it is running, and a
 #                                            # replica of the service run as in production (see POD_JVM)
+#   SERVICE_OPTS=-Dcpa.jwt.verified-cache.max-entries=0 bench/gateway/run.sh
+#                                            # settings for the replica (here: the service checks the
+#                                            # token's signature on every request, as before it kept them)
 #   SERVICE_REPLICA=suite bench/gateway/run.sh
 #                                            # the suite's own instance instead (./cpa up's quick-start
 #                                            # JVM: C1 only, serial GC; slower, so the proxies weigh less)
@@ -151,7 +154,8 @@ print("%d%02d 19%02d-%02d-15" % (n, 97 - n % 97, y, m))')
         *) REPLICA_ARGS+=("$a") ;;
       esac
     done
-    $RUN java "${POD_JVM[@]}" "${REPLICA_ARGS[@]}" > "$WORK/service-replica.log" 2>&1 &
+    # shellcheck disable=SC2086 # SERVICE_OPTS: several -D settings, split on spaces
+    $RUN java "${POD_JVM[@]}" ${SERVICE_OPTS:-} "${REPLICA_ARGS[@]}" > "$WORK/service-replica.log" 2>&1 &
     REPLICA_PID=$!
     UPSTREAM=http://127.0.0.1:$SERVICE_PORT
     wait_for "$UPSTREAM/q/health/ready"
@@ -161,7 +165,7 @@ print("%d%02d 19%02d-%02d-15" % (n, 97 - n % 97, y, m))')
       exit 1
     fi
     UPSTREAM_PIDS=$REPLICA_PID
-    UPSTREAM_KIND="a replica of training-rights-service started for the run, with the production image's JVM flags (\`${POD_JVM[*]}\`)"
+    UPSTREAM_KIND="a replica of training-rights-service started for the run, with the production image's JVM flags (\`${POD_JVM[*]}\`)${SERVICE_OPTS:+ and \`$SERVICE_OPTS\`}"
   fi
   wait_for "$UPSTREAM$BENCH_PATH" -H "Authorization: Bearer $TOKEN"
   UPSTREAM_KIND="$UPSTREAM_KIND, on the database and Kafka of \`./cpa up\` (same machine): a holder's CPF balance, with the holder's token (RS256), checked by the gateway and again by the service"
@@ -293,6 +297,9 @@ cpu_ticks() { # pids (and their children) -> user+system clock ticks so far
   done
   echo "$total"
 }
+machine_ticks() { # -> "busy total" clock ticks of every CPU so far (/proc/stat; idle and iowait are not busy)
+  awk '$1 == "cpu" { t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t }' /proc/stat
+}
 per_request_us() { # ticks requests -> microseconds of CPU per request (clock ticks are 1/CLK_TCK s)
   awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (n > 0 && t > 0) ? t * 1e6 / hz / n : 0 }'
 }
@@ -331,18 +338,20 @@ warm_up() { # rounds of WARMUP on every path in turn, until no path's CPU time p
   fi
 }
 throughput() { # name url "proxy pids" -> one line: rps p50 p99 proxy-cpu upstream-cpu errors
-  local name=$1 url=$2 proxy=$3 out p0 p1 u0 u1 requests errors
-  p0=$(cpu_ticks $proxy); u0=$(cpu_ticks $UPSTREAM_PIDS)
+  local name=$1 url=$2 proxy=$3 out p0 p1 u0 u1 m0 m1 requests errors
+  p0=$(cpu_ticks $proxy); u0=$(cpu_ticks $UPSTREAM_PIDS); m0=$(machine_ticks)
   out=$($RUN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/token.lua" --latency "$url")
-  p1=$(cpu_ticks $proxy); u1=$(cpu_ticks $UPSTREAM_PIDS)
+  p1=$(cpu_ticks $proxy); u1=$(cpu_ticks $UPSTREAM_PIDS); m1=$(machine_ticks)
   echo "$out" >> "$WORK/wrk-$name.txt"
   requests=$(echo "$out" | awk '/requests in/ { print $1 }')
-  errors=$(echo "$out" | awk '/Non-2xx/ { print "non-2xx:" $NF } /Socket errors/ { print "socket:" $0 }' | tr ' \n' '_ ')
+  errors=$(echo "$out" | awk '/Non-2xx/ { print "non-2xx:" $NF } /Socket errors/ { print "socket:" $0 }' | tr ' \n' '_,' | sed 's/,$//')
   echo "$(echo "$out" | awk '/Requests\/sec/ { print $2 }')" \
     "$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")" \
     "$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")" \
     "$( [ -n "$proxy" ] && per_request_us $((p1 - p0)) "$requests" || echo -)" \
-    "$(per_request_us $((u1 - u0)) "$requests")" "${errors:-none}"
+    "$(per_request_us $((u1 - u0)) "$requests")" "${errors:-none}" \
+    "$(per_request_us $((${m1% *} - ${m0% *})) "$requests")" \
+    "$(awk -v b=$((${m1% *} - ${m0% *})) -v t=$((${m1#* } - ${m0#* })) 'BEGIN { printf "%.0f", (t > 0 ? 100 * b / t : 0) }')"
 }
 latency() { # name url -> one line: p50 p99 (one connection: no request waits for another)
   local out
@@ -389,14 +398,14 @@ median() { # file column -> the median of that column
 row() { # path label -> a table row of medians
   local f="$WORK/tp-$1" l="$WORK/lat-$1" cpu
   cpu=$(median "$f" 4)
-  echo "| $2 | $(median "$f" 1) | $(median "$f" 2) | $(median "$f" 3) | $(median "$l" 1) | $(median "$l" 2) | ${cpu:--} | $(median "$f" 5) | $(awk '{ print $6 }' "$f" | sort -u | paste -sd' ' -) |"
+  echo "| $2 | $(median "$f" 1) | $(median "$f" 2) | $(median "$f" 3) | $(median "$l" 1) | $(median "$l" 2) | ${cpu:--} | $(median "$f" 5) | $(median "$f" 7) | $(median "$f" 8) | $(awk '{ print $6 }' "$f" | sort -u | paste -sd' ' -) |"
 }
 ratio_of_medians() { # path-a path-b -> median of a's requests/s over b's, round by round
-  paste "$WORK/tp-$1" "$WORK/tp-$2" | awk '{ printf "%.3f\n", $1 / $7 }' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  paste "$WORK/tp-$1" "$WORK/tp-$2" | awk '{ printf "%.3f\n", $1 / $9 }' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 RATIO=$(ratio_of_medians gateway nginx)
 BARE_RATIO=$(ratio_of_medians bare nginx)
-RATIOS=$(paste "$WORK/tp-gateway" "$WORK/tp-nginx" | awk '{ printf "%.2f ", $1 / $7 }')
+RATIOS=$(paste "$WORK/tp-gateway" "$WORK/tp-nginx" | awk '{ printf "%.2f ", $1 / $9 }')
 ADDED_ROUNDS=$(paste "$WORK/lat-gateway" "$WORK/lat-direct" | awk '{ printf "%.2f ", $2 - $4 }')
 L_D99=$(median "$WORK/lat-direct" 2); L_N99=$(median "$WORK/lat-nginx" 2); L_G99=$(median "$WORK/lat-gateway" 2)
 L_D50=$(median "$WORK/lat-direct" 1); L_G50=$(median "$WORK/lat-gateway" 1); L_N50=$(median "$WORK/lat-nginx" 1)
@@ -422,8 +431,8 @@ Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' 
 $(nginx -v 2>&1), $(java -version 2>&1 | head -1), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }').
 wrk, nginx, the gateway, the service and its database share the same cores; all ran at nice $NICE.
 
-| path | requests/s | p50 (ms) | p99 (ms) | one connection: p50 (ms) | p99 (ms) | proxy CPU µs per request | upstream CPU µs per request | errors |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| path | requests/s | p50 (ms) | p99 (ms) | one connection: p50 (ms) | p99 (ms) | proxy CPU µs per request | upstream CPU µs per request | machine CPU µs per request | machine busy % | errors |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 $(row direct direct)
 $(row nginx "nginx proxy_pass")
 $(row gateway gateway)
@@ -431,7 +440,8 @@ $(row bare "bare Vert.x HttpProxy (floor of the stack)")
 
 CPU µs per request: user + system time of the process (with its threads and workers) during the
 throughput rounds, divided by the requests served; "upstream" is the service's JVM (or the stand-in
-nginx), without its database.
+nginx), without its database. "Machine": every process and the kernel on every core (/proc/stat), wrk
+and the database included; busy % is that time over the cores' time (100 %: no core ever idle).
 
 - gateway / nginx throughput: **$RATIO** (target ≥ 0.9: $THROUGHPUT_OK); round by round: $RATIOS
 - p99 added by the gateway over direct, one connection: **$ADDED_P99 ms** (target ≤ 1 ms: $LATENCY_OK);
