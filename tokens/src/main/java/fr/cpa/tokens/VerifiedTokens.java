@@ -14,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The bearer tokens already verified, with the claims their verification gave. A client sends the
  * same token on every request until it expires, and checking its RS256 signature and parsing its
  * claims again each time took about 160 of the gateway's 410 µs of CPU per request (bench/results,
- * gateway/README.md), and about as much in each service.
+ * gateway/README.md), and made a service's CPF balance read cost 228 µs instead of 141.
  *
  * <p>A token is reused until the earlier of its {@code exp} and {@code maxAge} after its
  * verification, so a cached verification never outlives the token. Once its signing key leaves the
