@@ -168,7 +168,7 @@ print("%d%02d 19%02d-%02d-15" % (n, 97 - n % 97, y, m))')
     UPSTREAM_KIND="a replica of training-rights-service started for the run, with the production image's JVM flags (\`${POD_JVM[*]}\`)${SERVICE_OPTS:+ and \`$SERVICE_OPTS\`}"
   fi
   wait_for "$UPSTREAM$BENCH_PATH" -H "Authorization: Bearer $TOKEN"
-  UPSTREAM_KIND="$UPSTREAM_KIND, on the database and Kafka of \`./cpa up\` (same machine): a holder's CPF balance, with the holder's token (RS256), checked by the gateway and again by the service"
+  UPSTREAM_KIND="$UPSTREAM_KIND, on the database and Kafka of \`./cpa up\` (same machine): a holder's CPF balance, with the holder's token (RS256), checked by the gateway and again by the service (each keeps the tokens it has verified, unless SERVICE_OPTS turns the service's cache off)"
 else
   UPSTREAM=http://127.0.0.1:$UPSTREAM_PORT
   UPSTREAM_KIND="nginx serving a static 140-byte JSON (stand-in for a service: measures the proxies alone), no token"

@@ -39,14 +39,15 @@ public final class VerifiedTokens {
 
     private final Cache<String, JsonWebToken> verified;
 
-    public VerifiedTokens(int maxEntries, Duration maxAge) {
-        this(maxEntries, maxAge, Ticker.systemTicker(), () -> System.currentTimeMillis() / 1000);
+    /** {@code settings}: the configuration prefix of the two figures, named if they are refused. */
+    public VerifiedTokens(String settings, int maxEntries, Duration maxAge) {
+        this(settings, maxEntries, maxAge, Ticker.systemTicker(), () -> System.currentTimeMillis() / 1000);
     }
 
     /** {@code ticker} measures the entries' age, {@code epochSeconds} is the time a token's {@code exp} is read against. */
-    VerifiedTokens(int maxEntries, Duration maxAge, Ticker ticker, LongSupplier epochSeconds) {
+    VerifiedTokens(String settings, int maxEntries, Duration maxAge, Ticker ticker, LongSupplier epochSeconds) {
         if (maxEntries < 0 || maxAge.isNegative()) {
-            throw new IllegalArgumentException("verified-cache: max-entries and max-age must not be negative"
+            throw new IllegalArgumentException(settings + ".max-entries and " + settings + ".max-age must not be negative"
                     + " (0 turns the cache off), got " + maxEntries + " and " + maxAge);
         }
         long maxAgeNanos = maxAge.toNanos();

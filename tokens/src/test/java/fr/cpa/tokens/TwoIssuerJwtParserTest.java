@@ -29,7 +29,7 @@ class TwoIssuerJwtParserTest {
     private final JWTAuthContextInfo idp = new JWTAuthContextInfo(idpKeys.getPublic(), IDP);
     /** The gateway's parser: its own key at hand. */
     private final TwoIssuerJwtParser parser = new TwoIssuerJwtParser(idp,
-            TwoIssuerJwtParser.secondIssuer(idp, GATEWAY, gatewayKeys.getPublic()), new VerifiedTokens(100, Duration.ofMinutes(1)));
+            TwoIssuerJwtParser.secondIssuer(idp, GATEWAY, gatewayKeys.getPublic()), new VerifiedTokens("test", 100, Duration.ofMinutes(1)));
 
     @Test
     void aHoldersTokenOfTheIdentityProviderIsAccepted() throws ParseException {
@@ -77,7 +77,7 @@ class TwoIssuerJwtParserTest {
     @Test
     void withOneIssuerForBothTheStandardVerificationDoesEverything() throws ParseException {
         TwoIssuerJwtParser single = new TwoIssuerJwtParser(idp, TwoIssuerJwtParser.secondIssuer(idp, IDP, gatewayKeys.getPublic()),
-                new VerifiedTokens(100, Duration.ofMinutes(1)));
+                new VerifiedTokens("test", 100, Duration.ofMinutes(1)));
         String token = Jwt.issuer(IDP).subject("client-1").sign(idpKeys.getPrivate());
 
         assertEquals("client-1", single.parse(token).getSubject());
@@ -86,7 +86,7 @@ class TwoIssuerJwtParserTest {
 
     @Test
     void withoutASecondIssuerOnlyTheProvidersTokensPass() throws ParseException {
-        TwoIssuerJwtParser providerOnly = new TwoIssuerJwtParser(idp, null, new VerifiedTokens(100, Duration.ofMinutes(1)));
+        TwoIssuerJwtParser providerOnly = new TwoIssuerJwtParser(idp, null, new VerifiedTokens("test", 100, Duration.ofMinutes(1)));
 
         assertEquals("holder-1", providerOnly.parse(Jwt.issuer(IDP).subject("holder-1").sign(idpKeys.getPrivate())).getSubject());
         assertThrows(ParseException.class, () -> providerOnly.parse(Jwt.issuer(GATEWAY).subject("client-1").sign(gatewayKeys.getPrivate())));
@@ -102,7 +102,7 @@ class TwoIssuerJwtParserTest {
         Files.writeString(idpPem, pem(idpKeys));
         JWTAuthContextInfo byLocation = new JWTAuthContextInfo(idpPem.toString(), IDP);
         TwoIssuerJwtParser service = new TwoIssuerJwtParser(byLocation,
-                TwoIssuerJwtParser.secondIssuer(byLocation, GATEWAY, gatewayPem.toString()), new VerifiedTokens(0, Duration.ZERO));
+                TwoIssuerJwtParser.secondIssuer(byLocation, GATEWAY, gatewayPem.toString()), new VerifiedTokens("test", 0, Duration.ZERO));
 
         assertEquals("client-1", service.parse(Jwt.issuer(GATEWAY).subject("client-1").sign(gatewayKeys.getPrivate())).getSubject());
         assertEquals("holder-1", service.parse(Jwt.issuer(IDP).subject("holder-1").sign(idpKeys.getPrivate())).getSubject());

@@ -34,7 +34,7 @@ class VerifiedTokensTest {
     };
 
     private VerifiedTokens cache(int maxEntries, Duration maxAge) {
-        return new VerifiedTokens(maxEntries, maxAge, () -> elapsed.get() * 1_000_000_000L, () -> start + elapsed.get());
+        return new VerifiedTokens("cpa.test.verified-cache", maxEntries, maxAge, () -> elapsed.get() * 1_000_000_000L, () -> start + elapsed.get());
     }
 
     @Test
@@ -151,8 +151,10 @@ class VerifiedTokensTest {
 
     @Test
     void aNegativeSettingIsRefusedAtStart() {
-        assertThrows(IllegalArgumentException.class, () -> cache(-1, Duration.ofMinutes(1)));
+        IllegalArgumentException entries = assertThrows(IllegalArgumentException.class, () -> cache(-1, Duration.ofMinutes(1)));
         assertThrows(IllegalArgumentException.class, () -> cache(100, Duration.ofSeconds(-1)));
+        assertTrue(entries.getMessage().startsWith("cpa.test.verified-cache.max-entries and cpa.test.verified-cache.max-age"),
+                entries.getMessage());
     }
 
     @Test

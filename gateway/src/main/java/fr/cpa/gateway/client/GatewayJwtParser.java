@@ -27,6 +27,6 @@ class GatewayJwtParser extends TwoIssuerJwtParser {
         super(standardContext,
                 gatewayIssuer.equals(standardContext.getIssuedBy()) ? null
                         : secondIssuer(standardContext, gatewayIssuer, JwksEndpoint.publicHalf("signing", signingKeyLocation)),
-                new VerifiedTokens(tokens.verifiedCache().maxEntries(), tokens.verifiedCache().maxAge()));
+                new VerifiedTokens("cpa.gateway.tokens.verified-cache", tokens.verifiedCache().maxEntries(), tokens.verifiedCache().maxAge()));
     }
 }

@@ -39,7 +39,7 @@ public class ServiceJwtParser extends TwoIssuerJwtParser {
                      @ConfigProperty(name = "cpa.jwt.gateway.publickey.location") Optional<String> gatewayKeyLocation,
                      @ConfigProperty(name = "cpa.jwt.verified-cache.max-entries", defaultValue = "10000") int maxEntries,
                      @ConfigProperty(name = "cpa.jwt.verified-cache.max-age", defaultValue = "60s") Duration maxAge) {
-        super(standardContext, gateway(standardContext, gatewayIssuer, gatewayKeyLocation), new VerifiedTokens(maxEntries, maxAge));
+        super(standardContext, gateway(standardContext, gatewayIssuer, gatewayKeyLocation), new VerifiedTokens("cpa.jwt.verified-cache", maxEntries, maxAge));
     }
 
     private static JWTAuthContextInfo gateway(JWTAuthContextInfo standardContext, Optional<String> issuer, Optional<String> keyLocation) {
