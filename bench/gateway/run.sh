@@ -20,6 +20,9 @@
 #   CPA_BENCH_UPSTREAM=http://127.0.0.1:8085 CPA_BENCH_PATH=/api/v1/trainings?size=1 bench/gateway/run.sh
 #                                            # any running service and public path
 #   DURATION=30s CONNECTIONS=64 THREADS=2 bench/gateway/run.sh
+#   BASELINE_JAR=/tmp/old/gateway/target/quarkus-app/quarkus-run.jar bench/gateway/run.sh
+#                                            # also measures another build of the gateway (e.g. main's, from
+#                                            # a worktree) in the same rounds: a change's gain, side by side
 #   BENCH_NICE=-10 bench/gateway/run.sh     # on a machine shared with other builds (root only): every
 #                                            # measured process (wrk, both nginx, every JVM) at that
 #                                            # priority, so that the others' load disturbs the run less
@@ -52,6 +55,7 @@ UPSTREAM_PORT=18185
 SERVICE_PORT=18182
 NGINX_PORT=18190
 GATEWAY_PORT=18180
+BASELINE_PORT=18181
 BARE_PORT=18195
 NICE=${BENCH_NICE:-0}
 RUN="nice -n $NICE"
@@ -79,6 +83,7 @@ NGINX_PID=""
 UPSTREAM_PID=""
 GATEWAY_PID=""
 BARE_PID=""
+BASELINE_PID=""
 STACK_PID=""
 REPLICA_PID=""
 cleanup() {
@@ -86,6 +91,7 @@ cleanup() {
   if [ -n "$STACK_PID" ]; then "$ROOT/cpa" down >/dev/null 2>&1 || true; fi
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
   [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null || true
+  [ -n "$BASELINE_PID" ] && kill "$BASELINE_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
   [ -n "$UPSTREAM_PID" ] && kill "$UPSTREAM_PID" 2>/dev/null || true
   wait 2>/dev/null || true
@@ -249,20 +255,27 @@ SERVICES=""
 for s in account training-rights hardship civic-engagement catalogue; do
   SERVICES="$SERVICES -Dcpa.gateway.proxy.services.$s=$UPSTREAM"
 done
-$RUN java "${POD_JVM[@]}" \
-  -Dquarkus.http.port=$GATEWAY_PORT \
-  -Dquarkus.log.level=WARN -Dquarkus.log.category.\"fr.cpa.gateway.requestid.AccessLog\".level=WARN \
-  -Dmp.jwt.verify.publickey.location="$WORK/publicKey.pem" \
-  -Dsmallrye.jwt.sign.key.location="$WORK/privateKey.pem" \
-  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none \
-  -Dquarkus.flyway.migrate-at-start=false \
-  -Dcpa.gateway.rate-limits.rules[1].per-client.capacity=1000000000 \
-  -Dcpa.gateway.rate-limits.rules[1].per-ip.capacity=1000000000 \
-  -Dcpa.gateway.rate-limits.rules[2].per-client.capacity=1000000000 \
-  -Dcpa.gateway.rate-limits.rules[2].per-ip.capacity=1000000000 \
-  $SERVICES \
-  -jar "$JAR" > "$WORK/gateway.log" 2>&1 &
+start_gateway() { # jar port log: one gateway, as production runs it
+  $RUN java "${POD_JVM[@]}" \
+    -Dquarkus.http.port=$2 \
+    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"fr.cpa.gateway.requestid.AccessLog\".level=WARN \
+    -Dmp.jwt.verify.publickey.location="$WORK/publicKey.pem" \
+    -Dsmallrye.jwt.sign.key.location="$WORK/privateKey.pem" \
+    -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none \
+    -Dquarkus.flyway.migrate-at-start=false \
+    -Dcpa.gateway.rate-limits.rules[1].per-client.capacity=1000000000 \
+    -Dcpa.gateway.rate-limits.rules[1].per-ip.capacity=1000000000 \
+    -Dcpa.gateway.rate-limits.rules[2].per-client.capacity=1000000000 \
+    -Dcpa.gateway.rate-limits.rules[2].per-ip.capacity=1000000000 \
+    $SERVICES \
+    -jar "$1" > "$3" 2>&1 &
+}
+start_gateway "$JAR" "$GATEWAY_PORT" "$WORK/gateway.log"
 GATEWAY_PID=$!
+if [ -n "${BASELINE_JAR:-}" ]; then
+  start_gateway "$BASELINE_JAR" "$BASELINE_PORT" "$WORK/baseline.log"
+  BASELINE_PID=$!
+fi
 
 # --- the floor of the gateway's stack: Vert.x's proxy alone, same jars, no Quarkus, no filters -------
 $RUN java "${POD_JVM[@]}" -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$ROOT/bench/gateway/BareProxy.java" \
@@ -275,6 +288,7 @@ wait_for "$UPSTREAM$BENCH_PATH" "${AUTH[@]}"
 wait_for "http://127.0.0.1:$NGINX_PORT$BENCH_PATH" "${AUTH[@]}"
 wait_for "http://127.0.0.1:$GATEWAY_PORT$BENCH_PATH" "${AUTH[@]}"
 wait_for "http://127.0.0.1:$BARE_PORT$BENCH_PATH" "${AUTH[@]}"
+if [ -n "$BASELINE_PID" ]; then wait_for "http://127.0.0.1:$BASELINE_PORT$BENCH_PATH" "${AUTH[@]}"; fi
 
 # Which transport each JVM runs on: Netty's epoll library mapped into the process, or Java NIO.
 transport() {
@@ -360,13 +374,14 @@ latency() { # name url -> one line: p50 p99 (one connection: no request waits fo
   echo "$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")" "$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")"
 }
 
-PATHS="direct nginx gateway bare"
+PATHS="direct nginx gateway bare${BASELINE_PID:+ baseline}"
 url_of() {
   case $1 in
     direct) echo "$UPSTREAM$BENCH_PATH" ;;
     nginx) echo "http://127.0.0.1:$NGINX_PORT$BENCH_PATH" ;;
     gateway) echo "http://127.0.0.1:$GATEWAY_PORT$BENCH_PATH" ;;
     bare) echo "http://127.0.0.1:$BARE_PORT$BENCH_PATH" ;;
+    baseline) echo "http://127.0.0.1:$BASELINE_PORT$BENCH_PATH" ;;
   esac
 }
 proxy_of() {
@@ -375,6 +390,7 @@ proxy_of() {
     nginx) echo "$NGINX_PID" ;;
     gateway) echo "$GATEWAY_PID" ;;
     bare) echo "$BARE_PID" ;;
+    baseline) echo "$BASELINE_PID" ;;
   esac
 }
 warm_up
@@ -437,6 +453,7 @@ $(row direct direct)
 $(row nginx "nginx proxy_pass")
 $(row gateway gateway)
 $(row bare "bare Vert.x HttpProxy (floor of the stack)")
+$( [ -n "$BASELINE_PID" ] && row baseline "gateway, baseline build (\`$BASELINE_JAR\`)")
 
 CPU µs per request: user + system time of the process (with its threads and workers) during the
 throughput rounds, divided by the requests served; "upstream" is the service's JVM (or the stand-in
@@ -449,6 +466,7 @@ and the database included; busy % is that time over the cores' time (100 %: no c
   by nginx: $NGINX_ADDED_P99 ms. p50 added: gateway $ADDED_P50 ms, nginx $NGINX_ADDED_P50 ms.
   Under the throughput load, where latency is mostly queueing: gateway p99 minus direct p99 $ADDED_P99_LOADED ms.
 - bare Vert.x proxy / nginx: $BARE_RATIO (what Vert.x's proxy costs without anything of the gateway's)
+$( [ -n "$BASELINE_PID" ] && echo "- gateway / its baseline build, throughput: $(ratio_of_medians gateway baseline) (round by round: $(paste "$WORK/tp-gateway" "$WORK/tp-baseline" | awk '{ printf "%.2f ", $1 / $9 }')); baseline / nginx: $(ratio_of_medians baseline nginx)")
 
 Transport: gateway $G_TRANSPORT, bare Vert.x proxy $B_TRANSPORT (Netty's native epoll or Java NIO).
 The gateway ran with its production filters on: request id, access log (at WARN, so not written),

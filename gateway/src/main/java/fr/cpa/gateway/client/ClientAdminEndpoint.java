@@ -1,8 +1,7 @@
 package fr.cpa.gateway.client;
 
 import fr.cpa.gateway.problem.Problem;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import fr.cpa.gateway.security.EdgeAuthentication;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,14 +50,14 @@ class ClientAdminEndpoint {
     }
 
     private void requireAdmin(RoutingContext ctx) {
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
+        JsonWebToken caller = EdgeAuthentication.token(ctx).orElse(null);
+        if (caller == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             Problem.of(401, "unauthorized", "Unauthorized", "an admin bearer token is required").send(ctx);
-        } else if (!identity.hasRole(ADMIN)) {
+        } else if (!EdgeAuthentication.hasAnyRole(caller, List.of(ADMIN))) {
             Problem.of(403, "forbidden", "Forbidden", "only the admin role manages clients").send(ctx);
         } else {
-            ctx.put(ADMIN, identity.getPrincipal().getName());
+            ctx.put(ADMIN, caller.getName());
             ctx.next();
         }
     }

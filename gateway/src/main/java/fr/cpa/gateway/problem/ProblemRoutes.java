@@ -1,7 +1,6 @@
 package fr.cpa.gateway.problem;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -9,8 +8,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
- * Makes every error the gateway answers itself a problem: a path nobody serves (404), a bearer
- * token refused by proactive authentication (401), and any other failure of a route.
+ * Makes every error the gateway answers itself a problem: a path nobody serves (404) and any
+ * failure of a route. (A refused bearer token is {@code EdgeAuthentication}'s 401.)
  */
 @Singleton
 class ProblemRoutes {
@@ -25,11 +24,6 @@ class ProblemRoutes {
 
     private void failed(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof AuthenticationFailedException) {
-            // The JWT mechanism has already set 401 and "WWW-Authenticate: Bearer"; only the body is ours.
-            Problem.of(401, "unauthorized", "Unauthorized", "the bearer token is invalid or expired").send(ctx);
-            return;
-        }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500) {
             LOG.errorf(failure, "%s %s failed", ctx.request().method(), ctx.normalizedPath());

@@ -2,16 +2,14 @@ package fr.cpa.gateway.ratelimit;
 
 import fr.cpa.gateway.problem.Problem;
 import fr.cpa.gateway.proxy.PathPattern;
+import fr.cpa.gateway.security.EdgeAuthentication;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,15 +64,10 @@ class RateLimitFilter {
 
     /** The client a token was issued to: {@code azp} for machine clients, {@code sub} for people. */
     private static String client(RoutingContext ctx) {
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
-            return null;
-        }
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        return EdgeAuthentication.token(ctx).map(jwt -> {
             Object azp = jwt.getClaim("azp");
             return azp != null ? azp.toString() : jwt.getSubject();
-        }
-        return identity.getPrincipal().getName();
+        }).orElse(null);
     }
 
     private static RateLimiter.Limit limit(RateLimitConfig.Limit limit) {

@@ -4,8 +4,7 @@ import fr.cpa.gateway.problem.Problem;
 import fr.cpa.gateway.proxy.RoutedServices;
 import fr.cpa.gateway.requestid.AccessLog;
 import fr.cpa.gateway.requestid.RequestIdFilter;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import fr.cpa.gateway.security.EdgeAuthentication;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,13 +65,13 @@ class OperationsEndpoint {
 
     private void serve(RoutingContext ctx) {
         AccessLog.servedBy(ctx, "gateway");
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
+        JsonWebToken caller = EdgeAuthentication.token(ctx).orElse(null);
+        if (caller == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             Problem.of(401, "unauthorized", "Unauthorized", "a bearer token of an advisor or an admin is required").send(ctx);
             return;
         }
-        if (ROLES.stream().noneMatch(identity::hasRole)) {
+        if (!EdgeAuthentication.hasAnyRole(caller, ROLES)) {
             Problem.of(403, "forbidden", "Forbidden", "the operations figures are for advisors and admins").send(ctx);
             return;
         }

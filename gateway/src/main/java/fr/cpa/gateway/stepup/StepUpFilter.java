@@ -1,13 +1,11 @@
 package fr.cpa.gateway.stepup;
 
 import fr.cpa.gateway.problem.Problem;
-import io.quarkus.security.identity.SecurityIdentity;
+import fr.cpa.gateway.security.EdgeAuthentication;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Refuses a spending request whose token was not obtained with a strong enough authentication:
@@ -48,11 +46,6 @@ class StepUpFilter {
     }
 
     private static String acr(RoutingContext ctx) {
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object acr = jwt.getClaim("acr");
-            return acr == null ? null : acr.toString();
-        }
-        return null;
+        return EdgeAuthentication.token(ctx).map(jwt -> jwt.getClaim("acr")).map(Object::toString).orElse(null);
     }
 }

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.cpa.gateway.upstream.UpstreamTestResource;
 import fr.cpa.testing.CpaTestResources;
+import fr.cpa.testing.JwtKeys;
 import fr.cpa.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -197,6 +199,11 @@ class ClientCredentialsTest {
                 .when().post("/auth/clients")
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.role("advisor", "agent-7")).contentType(ContentType.JSON).body(employer().encode())
+                .when().post("/auth/clients")
+                .then().statusCode(403).contentType("application/problem+json");
+        // A valid token with no roles at all (no groups claim) is refused the same way.
+        String noRoles = Jwt.issuer(JwtKeys.ISSUER).subject("app-without-roles").sign();
+        given().auth().oauth2(noRoles).contentType(ContentType.JSON).body(employer().encode())
                 .when().post("/auth/clients")
                 .then().statusCode(403).contentType("application/problem+json");
     }

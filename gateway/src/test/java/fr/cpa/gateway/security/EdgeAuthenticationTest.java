@@ -3,7 +3,6 @@ package fr.cpa.gateway.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.startsWith;
 
 import fr.cpa.gateway.upstream.UpstreamTestResource;
 import fr.cpa.testing.JwtKeys;
@@ -78,11 +77,32 @@ class EdgeAuthenticationTest {
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
+    @Test
+    void theSchemeIsReadWhateverItsCase() {
+        // RFC 7235: "bearer" is the same scheme as "Bearer".
+        given().header("Authorization", "bearer not-a-jwt")
+                .when().get(HOLDER_PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+        String token = TestTokens.holder(UUID.randomUUID());
+        given().header("Authorization", "BEARER " + token)
+                .when().get(HOLDER_PATH)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anotherSchemeIsLeftToTheService() {
+        // Not a bearer token: nothing for the edge to verify; the service refuses it if it must.
+        given().header("Authorization", "Basic dXNlcjpwYXNz")
+                .when().get(HOLDER_PATH)
+                .then().statusCode(200)
+                .body("headers.authorization", equalTo("Basic dXNlcjpwYXNz"));
+    }
+
     private static void assertRefused(String token) {
         given().auth().oauth2(token).header("X-Request-Id", "refused-1")
                 .when().get(HOLDER_PATH)
                 .then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer"))
+                .header("WWW-Authenticate", equalTo("Bearer error=\"invalid_token\""))
                 .header("X-Request-Id", "refused-1")
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://cpa.local/problems/unauthorized"))

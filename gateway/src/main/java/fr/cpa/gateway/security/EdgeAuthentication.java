@@ -1,0 +1,76 @@
+package fr.cpa.gateway.security;
+
+import fr.cpa.gateway.problem.Problem;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies the bearer token of every request at the edge: a bad, forged or expired token is a 401
+ * problem whatever the path, a request without one goes on (public endpoints exist; each service
+ * enforces its own roles). The verified token is kept in the request for the filters and endpoints
+ * after this one ({@link #token}).
+ *
+ * <p>Quarkus's proactive HTTP authentication did this before; it is off
+ * ({@code quarkus.http.auth.proactive=false}) because its per-request machinery (Mutiny pipelines,
+ * context propagation, a security identity and a permission check) cost more than the proxying
+ * itself once the token was cached (bench/results, gateway README). The verification is the same:
+ * the {@link JWTParser} bean, the gateway's two-issuer parser with its verified-token cache.
+ */
+@Singleton
+public class EdgeAuthentication {
+
+    /** After the request id (1000), the security headers (990) and CORS (300); before the rate limits (150). */
+    static final int PRIORITY = 200;
+
+    private static final String TOKEN = EdgeAuthentication.class.getName() + ".token";
+    private static final String BEARER = "Bearer ";
+
+    private final JWTParser parser;
+
+    EdgeAuthentication(JWTParser parser) {
+        this.parser = parser;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::verify, PRIORITY);
+    }
+
+    /** The request's verified bearer token; empty when it came without one. */
+    public static Optional<JsonWebToken> token(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(TOKEN));
+    }
+
+    /** Whether the token's {@code groups} claim, the platform's roles, holds one of these. */
+    public static boolean hasAnyRole(JsonWebToken token, Collection<String> roles) {
+        Set<String> groups = token.getGroups();
+        return groups != null && roles.stream().anyMatch(groups::contains);
+    }
+
+    private void verify(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        // RFC 7235: the scheme is case-insensitive. Another scheme (Basic on /auth/token) is not ours.
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            ctx.next();
+            return;
+        }
+        JsonWebToken token;
+        try {
+            token = parser.parse(authorization.substring(BEARER.length()).trim());
+        } catch (ParseException e) {
+            // RFC 6750 §3.1. The reason (expired, bad signature, unknown issuer) is not told to the caller.
+            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            Problem.of(401, "unauthorized", "Unauthorized", "the bearer token is invalid or expired").send(ctx);
+            return;
+        }
+        ctx.put(TOKEN, token);
+        ctx.next();
+    }
+}
