@@ -78,6 +78,14 @@ public final class VerifiedTokens {
         return jwt;
     }
 
+    /**
+     * The token's claims if an earlier verification of it still holds, else null; never verifies.
+     * For a caller on an event loop, which must not verify there (a key resolver may download a JWKS).
+     */
+    public JsonWebToken ifVerified(String token) {
+        return token.length() > MAX_TOKEN_LENGTH ? null : verified.getIfPresent(token);
+    }
+
     long size() {
         verified.cleanUp();
         return verified.estimatedSize();

@@ -1,6 +1,7 @@
 package fr.cpa.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,23 @@ class VerifiedTokensTest {
         assertSame(first, second);
         assertEquals("holder-1", second.getSubject());
         assertEquals(1, verifications.get());
+    }
+
+    @Test
+    void aLookUpNeverVerifies() throws ParseException {
+        VerifiedTokens cache = cache(100, Duration.ofMinutes(1));
+        String token = token(start + 300, KEYS);
+        String overlong = Jwt.issuer(ISSUER).subject("holder-1").expiresAt(start + 300)
+                .claim("padding", "x".repeat(VerifiedTokens.MAX_TOKEN_LENGTH)).sign(KEYS.getPrivate());
+
+        assertNull(cache.ifVerified(token), "never verified: unknown");
+        JsonWebToken first = cache.verified(token, counted);
+        assertSame(first, cache.ifVerified(token));
+        cache.verified(overlong, counted);
+        assertNull(cache.ifVerified(overlong), "never kept");
+        elapsed.set(60);
+        assertNull(cache.ifVerified(token), "past the max age: gone");
+        assertEquals(2, verifications.get());
     }
 
     @Test

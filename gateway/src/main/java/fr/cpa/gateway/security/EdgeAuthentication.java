@@ -1,8 +1,8 @@
 package fr.cpa.gateway.security;
 
 import fr.cpa.gateway.problem.Problem;
+import fr.cpa.tokens.TwoIssuerJwtParser;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -18,11 +18,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * enforces its own roles). The verified token is kept in the request for the filters and endpoints
  * after this one ({@link #token}).
  *
+ * <p>A token already verified is taken from the parser's verified-token cache on the event loop. A
+ * token seen for the first time is verified on a worker thread: besides the RS256 check, the key
+ * resolver may download the identity provider's JWKS (production's key location is a URL), which
+ * must not stall every connection of the event loop. Quarkus pauses the request meanwhile, so no
+ * body chunk is lost before the proxy reads it.
+ *
  * <p>Quarkus's proactive HTTP authentication did this before; it is off
  * ({@code quarkus.http.auth.proactive=false}) because its per-request machinery (Mutiny pipelines,
- * context propagation, a security identity and a permission check) cost more than the proxying
+ * context propagation, a security identity and a permission check) cost more than the token check
  * itself once the token was cached (bench/results, gateway README). The verification is the same:
- * the {@link JWTParser} bean, the gateway's two-issuer parser with its verified-token cache.
+ * the {@code JWTParser} bean, the gateway's two-issuer parser with its verified-token cache.
  */
 @Singleton
 public class EdgeAuthentication {
@@ -33,9 +39,9 @@ public class EdgeAuthentication {
     private static final String TOKEN = EdgeAuthentication.class.getName() + ".token";
     private static final String BEARER = "Bearer ";
 
-    private final JWTParser parser;
+    private final TwoIssuerJwtParser parser;
 
-    EdgeAuthentication(JWTParser parser) {
+    EdgeAuthentication(TwoIssuerJwtParser parser) {
         this.parser = parser;
     }
 
@@ -61,15 +67,26 @@ public class EdgeAuthentication {
             ctx.next();
             return;
         }
-        JsonWebToken token;
-        try {
-            token = parser.parse(authorization.substring(BEARER.length()).trim());
-        } catch (ParseException e) {
-            // RFC 6750 §3.1. The reason (expired, bad signature, unknown issuer) is not told to the caller.
-            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problem.of(401, "unauthorized", "Unauthorized", "the bearer token is invalid or expired").send(ctx);
+        String token = authorization.substring(BEARER.length());
+        JsonWebToken known = parser.alreadyVerified(token);
+        if (known != null) {
+            passOn(ctx, known);
             return;
         }
+        ctx.vertx().executeBlocking(() -> parser.parse(token), false).onComplete(verified -> {
+            if (verified.succeeded()) {
+                passOn(ctx, verified.result());
+            } else if (verified.cause() instanceof ParseException) {
+                // RFC 6750 §3.1. The reason (expired, bad signature, unknown issuer) is not told to the caller.
+                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                Problem.of(401, "unauthorized", "Unauthorized", "the bearer token is invalid or expired").send(ctx);
+            } else {
+                ctx.fail(verified.cause());
+            }
+        });
+    }
+
+    private static void passOn(RoutingContext ctx, JsonWebToken token) {
         ctx.put(TOKEN, token);
         ctx.next();
     }

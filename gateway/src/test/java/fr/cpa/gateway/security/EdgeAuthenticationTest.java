@@ -12,7 +12,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,20 @@ class EdgeAuthenticationTest {
                 .when().get(HOLDER_PATH)
                 .then().statusCode(200)
                 .body("headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void aBodySentWithATokenSeenForTheFirstTimeArrivesWhole() throws Exception {
+        // A new token is verified on a worker thread; the body that arrives meanwhile must wait for the proxy.
+        String token = TestTokens.holder(UUID.randomUUID());
+        byte[] body = new byte[512 * 1024];
+        new Random(7).nextBytes(body);
+
+        given().auth().oauth2(token).contentType("application/octet-stream").body(body)
+                .when().post(HOLDER_PATH)
+                .then().statusCode(200)
+                .body("bodyLength", is(body.length))
+                .body("bodySha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))));
     }
 
     @Test
