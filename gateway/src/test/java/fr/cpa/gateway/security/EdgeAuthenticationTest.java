@@ -1,6 +1,7 @@
 package fr.cpa.gateway.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
@@ -92,6 +93,20 @@ class EdgeAuthenticationTest {
         given().auth().oauth2("not-a-jwt")
                 .when().get("/q/health/live")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRefusalFromABrowserAppCarriesTheSecurityAndCorsHeaders() {
+        // The refusal comes after the security headers and CORS: the page of an allowed origin (the test
+        // profile's) can read it.
+        given().auth().oauth2("not-a-jwt").header("Origin", "https://app.example.test")
+                .when().get(HOLDER_PATH)
+                .then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Access-Control-Allow-Origin", "https://app.example.test")
+                .header("Access-Control-Expose-Headers", containsString("WWW-Authenticate"));
     }
 
     @Test
