@@ -16,6 +16,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jose4j.jwk.RsaJsonWebKey;
 
@@ -28,6 +29,7 @@ public class SlowJwksTestResource implements QuarkusTestResourceLifecycleManager
     static final long DELAY_MS = 4_000;
 
     private HttpServer server;
+    private ExecutorService executor;
 
     @Override
     public Map<String, String> start() {
@@ -35,7 +37,8 @@ public class SlowJwksTestResource implements QuarkusTestResourceLifecycleManager
         try {
             byte[] jwks = jwks(Path.of(config.get("mp.jwt.verify.publickey.location")));
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(Executors.newCachedThreadPool());
+            executor = Executors.newCachedThreadPool();
+            server.setExecutor(executor);
             server.createContext("/jwks.json", exchange -> {
                 try {
                     Thread.sleep(DELAY_MS);
@@ -59,6 +62,9 @@ public class SlowJwksTestResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow(); // a JWKS answer still sleeping
         }
     }
 
