@@ -82,7 +82,9 @@ class RightsReachTheCpfE2ETest {
                         .then().statusCode(200).body("total", equalTo(4)));
 
         // born in 1985: the first 20 points are reserved for training, so all 4 may go to training
-        given().auth().oauth2(holder).contentType(ContentType.JSON)
+        // using points needs the holder's FranceConnect+ login (acr substantial), at the gateway and in the service
+        String strongHolder = SuiteExtension.token(Map.of("role", "holder", "subject", id, "acr", "substantial"));
+        given().auth().oauth2(strongHolder).contentType(ContentType.JSON)
                 .body(Map.of("use", "TRAINING", "points", 4))
                 .when().post("/api/v1/holders/" + id + "/c2p/uses")
                 .then().statusCode(201);

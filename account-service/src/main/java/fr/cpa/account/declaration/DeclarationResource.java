@@ -53,8 +53,11 @@ public class DeclarationResource {
                     + "whole: any error refuses it all, listing every error by JSON path (employees[42].nir). "
                     + "Idempotent by declarationId (same id and same body: the stored declaration, header "
                     + "Idempotency-Replayed; same id, other body: 409). A new declarationId for a SIRET and month "
-                    + "already declared replaces it (annule et remplace). Emits ActivityDeclared per employee-month "
-                    + "and ExposureDeclared per factor; withdrawals of the replaced version first.")
+                    + "already declared replaces it (annule et remplace): the new version's ActivityDeclared and "
+                    + "ExposureDeclared carry the corrected figures and overwrite the replaced version's, then an "
+                    + "ActivityWithdrawn or ExposureWithdrawn follows only for what the new version no longer declares. "
+                    + "Hardship factors (exposures) come in the December declaration or in the month the contract "
+                    + "ends, for private-law employees only, for at most the months the contract ran that year.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeclarationRequest.class),
             examples = @ExampleObject(name = "one employee", value = """

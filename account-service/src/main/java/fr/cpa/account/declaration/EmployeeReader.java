@@ -199,12 +199,18 @@ final class EmployeeReader {
 
     /**
      * Hardship factors above threshold are declared once a year (DOMAIN.md §2): in the December
-     * declaration, or in the month the contract ends.
+     * declaration, or in the month the contract ends; for private-law employees only, since the C2P does
+     * not cover public-law staff; and for no more months than the contract ran that year.
      */
     private List<DeclaredEmployee.Exposure> exposures(Fields parent, DeclaredEmployee.Contract contract) {
         List<DeclaredEmployee.Exposure> exposures = new ArrayList<>();
         List<Fields> items = parent.array("exposures");
         if (items.isEmpty() || period == null) {
+            return exposures;
+        }
+        if (contract != null && "CIVIL_SERVANT".equals(contract.status())) {
+            // The hardship service cannot tell: ActivityDeclared carries the status, ExposureDeclared does not.
+            parent.error("exposures", "hardship factors (C2P) cover private-law employees only, not civil servants");
             return exposures;
         }
         boolean endsThisMonth = contract != null && contract.end() != null
@@ -248,8 +254,15 @@ final class EmployeeReader {
                 }
             }
             Integer months = f.integer("months", false, 1, 12);
-            if (months == null && contract != null && contract.start() != null) {
-                months = monthsInYear(contract.start(), contract.end(), year);
+            if (contract != null && contract.start() != null) {
+                int running = monthsInYear(contract.start(), contract.end(), year);
+                if (months == null) {
+                    months = running;
+                } else if (months > running) {
+                    // more months exposed than worked would earn a whole year's points for part of one
+                    f.error("months", "cannot exceed the " + running + " month(s) of " + year + " the contract runs");
+                    months = null;
+                }
             }
             if (factor != null && unit != null && !seen.add(factor.name() + "/" + unit)) {
                 f.error("factor", name + " is declared twice");

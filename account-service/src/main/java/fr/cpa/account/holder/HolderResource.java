@@ -1,5 +1,7 @@
 package fr.cpa.account.holder;
 
+import fr.cpa.account.nir.Nir;
+import fr.cpa.account.nir.NirProtector;
 import fr.cpa.platform.idempotency.IdempotentRequests;
 import fr.cpa.platform.problem.ProblemException;
 import fr.cpa.platform.security.Caller;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.UUID;
 
 @Path("/api/v1/holders")
@@ -30,11 +34,28 @@ public class HolderResource {
     private final HolderService holders;
     private final IdempotentRequests idempotency;
     private final Caller caller;
+    private final NirProtector nirProtector;
 
-    HolderResource(HolderService holders, IdempotentRequests idempotency, Caller caller) {
+    HolderResource(HolderService holders, IdempotentRequests idempotency, Caller caller, NirProtector nirProtector) {
         this.holders = holders;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.nirProtector = nirProtector;
+    }
+
+    /**
+     * What a retry is compared on. The idempotency record keeps an unkeyed SHA-256 of it, and the holder's
+     * names and birth date sit in clear beside it: with the plain NIR in it, the hash would give the NIR
+     * back to a search over the ~10^8 numbers that birth date allows. The keyed look-up hash stands in.
+     */
+    private record RegistrationFingerprint(String nirHash, String lastName, String firstName, LocalDate birthDate) {
+    }
+
+    private RegistrationFingerprint fingerprint(RegisterHolderRequest body) {
+        // @ValidNir has passed: the NIR parses
+        Nir nir = Nir.parse(body.nir()).orElseThrow();
+        return new RegistrationFingerprint(HexFormat.of().formatHex(nirProtector.lookupHash(nir)),
+                body.lastName(), body.firstName(), body.birthDate());
     }
 
     @POST
@@ -49,7 +70,7 @@ public class HolderResource {
             @Parameter(description = "retry key: a replay returns the first answer")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid RegisterHolderRequest body) {
-        return idempotency.handle(idempotencyKey, "holders.register:" + caller.name(), body, () -> {
+        return idempotency.handle(idempotencyKey, "holders.register:" + caller.name(), fingerprint(body), () -> {
             HolderView holder = holders.register(body);
             return Response.created(URI.create("/api/v1/holders/" + holder.id())).entity(holder).build();
         });

@@ -79,6 +79,18 @@ final class StatusRules {
         return HolderParameters.lowQualifiedDeclarationOpen(lowQualifiedFrom(declaredOn));
     }
 
+    /**
+     * The end of a new period: as given, except that a young person without a diploma given no end stops
+     * being one on the eve of the birthday past the age range, so the situation never shows as in force
+     * (nor goes out in {@code HolderStatusChanged}) for someone past 25.
+     */
+    static LocalDate endOf(Situation status, LocalDate from, LocalDate to, LocalDate birthDate) {
+        if (to != null || status != Situation.YOUNG_WITHOUT_DIPLOMA || from == null) {
+            return to;
+        }
+        return HolderParameters.youngAges(from).map(ages -> lastYoungDay(birthDate, ages)).orElse(null);
+    }
+
     /** The last day a young person without a diploma keeps that situation: the eve of the birthday past the range. */
     static LocalDate lastYoungDay(LocalDate birthDate, HolderParameters.AgeRange ages) {
         return birthDate.plusYears(ages.max() + 1L).minusDays(1);

@@ -48,7 +48,7 @@ public class StatusService {
         }
         Holder holder = holder(holderId, true);
         String category = request.category() == null ? null : request.category().strip().toUpperCase();
-        LocalDate to = request.to();
+        LocalDate to = StatusRules.endOf(request.status(), request.from(), request.to(), holder.birthDate);
         refuse(StatusRules.checkNew(request.status(), category, request.from(), to, holder.birthDate,
                 periods(holderId)));
         return record(holderId, request.status(), category, request.from(), to, declaredBy);

@@ -57,7 +57,8 @@ public class PayslipResource {
     @APIResponse(responseCode = "201", description = "stored")
     @APIResponse(responseCode = "400", description = "every invalid field, named")
     @APIResponse(responseCode = "403", description = "the SIRET is not the token's")
-    @APIResponse(responseCode = "422", description = "no holder has this NIR")
+    @APIResponse(responseCode = "422", description = "this establishment has declared no employee with this NIR "
+            + "(the same answer whether or not the NIR has an account)")
     public Response upload(@RestForm String nir, @RestForm String siret, @RestForm String period,
                            @RestForm @PartType(MediaType.TEXT_PLAIN) String netPay,
                            @RestForm @PartType(MediaType.TEXT_PLAIN) String grossPay,

@@ -41,12 +41,19 @@ public class PayslipService {
     public PayslipView store(Upload upload) {
         Nir nir = Nir.parse(upload.nir()).orElseThrow(() -> ProblemException.invalid("nir", "is not a valid NIR"));
         byte[] hash = nirProtector.lookupHash(nir);
+        // Only into the account of someone this establishment employs, as its payroll declarations say: any
+        // employer token could otherwise drop documents into a stranger's account. Unknown NIR or not
+        // employed here get the same answer, so that the upload does not tell who holds an account.
         @SuppressWarnings("unchecked")
-        List<UUID> holders = em.createNativeQuery("select id from holder where nir_hash = :hash", UUID.class)
-                .setParameter("hash", hash).getResultList();
+        List<UUID> holders = em.createNativeQuery("""
+                        select h.id from holder h
+                        where h.nir_hash = :hash and exists (
+                            select 1 from declaration_employee e join declaration d on d.id = e.declaration_id
+                            where e.holder_id = h.id and d.siret = :siret and d.status = 'ACCEPTED')""", UUID.class)
+                .setParameter("hash", hash).setParameter("siret", upload.siret()).getResultList();
         if (holders.isEmpty()) {
-            throw ProblemException.unprocessable("unknown-holder",
-                    "no holder has this NIR; declare the employee in a payroll declaration first");
+            throw ProblemException.unprocessable("not-declared-employee",
+                    "no employee with this NIR in this establishment's payroll declarations; declare the employee first");
         }
         Payslip payslip = new Payslip();
         payslip.id = UUID.randomUUID();

@@ -5,9 +5,12 @@ import fr.cpa.platform.contract.Topics;
 import fr.cpa.testing.CpaTestResources;
 import fr.cpa.testing.TestKafka;
 import fr.cpa.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -29,16 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = CpaTestResources.class, restrictToAnnotatedClass = false)
-class DeclarationTest {
+public class DeclarationTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final LocalDate BIRTH = LocalDate.of(1985, 5, 10);
+
+    @Inject
+    EntityManager em;
 
     static String employer(String siret) {
         return TestTokens.token("employer", "payroll-" + siret).siret(siret).sign();
     }
 
-    static Map<String, Object> employee(String nir, double paidHours) {
+    public static Map<String, Object> employee(String nir, double paidHours) {
         Map<String, Object> contract = new HashMap<>();
         contract.put("nature", "CDI");
         contract.put("start", "2020-01-01");
@@ -61,7 +69,7 @@ class DeclarationTest {
         return e;
     }
 
-    static String body(UUID id, String siret, String period, List<Map<String, Object>> employees) {
+    public static String body(UUID id, String siret, String period, List<Map<String, Object>> employees) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("declarationId", id.toString());
         body.put("siret", siret);
@@ -191,6 +199,75 @@ class DeclarationTest {
         // the valid employee's unknown NIR left no pending holder behind: declaring it now creates one
         post(siret, body(UUID.randomUUID(), siret, "2025-03", List.of(good)))
                 .statusCode(201).body("pendingHolders", equalTo(1));
+    }
+
+    @Test
+    void anErrorAfterTheFirstStoredBatchLeavesNothingBehind() {
+        // Batches of DeclarationService.BATCH employees are stored as the body streams in: an error in the
+        // last line must still roll back the rows, pending holders and events of the batches before it.
+        String siret = TestData.siret();
+        UUID id = UUID.randomUUID();
+        int count = DeclarationService.BATCH + 1;
+        List<Map<String, Object>> employees = new ArrayList<>(count);
+        for (String nir : TestData.distinctNirs(BIRTH, count)) {
+            employees.add(employee(nir, 151.67));
+        }
+        employees.get(count - 1).put("paidTime", -1);
+        post(siret, body(id, siret, "2025-03", employees))
+                .statusCode(400)
+                .body("errors.field", contains("employees[" + (count - 1) + "].paidTime"));
+
+        employees.get(count - 1).put("paidTime", 151.67);
+        // the same declarationId is new (no replay, no conflict), and every holder is created now
+        post(siret, body(id, siret, "2025-03", employees))
+                .statusCode(201)
+                .body("employees", equalTo(count))
+                .body("pendingHolders", equalTo(count));
+        Number events = (Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select count(*) from outbox_event where event_type = 'ActivityDeclared' and payload like :id")
+                .setParameter("id", "%" + id + "%").getSingleResult());
+        assertEquals(count, events.intValue(), "one ActivityDeclared per employee, none left from the refused try");
+    }
+
+    @Test
+    void theHeaderMayComeAfterTheEmployees() {
+        String siret = TestData.siret();
+        String employee;
+        try {
+            employee = MAPPER.writeValueAsString(employee(TestData.nir(BIRTH), 151.67));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String late = "{\"employees\": [" + employee + "], \"period\": \"2025-03\", \"siret\": \"" + siret
+                + "\", \"declarationId\": \"" + UUID.randomUUID() + "\"}";
+        post(siret, late).statusCode(201).body("employees", equalTo(1)).body("siret", equalTo(siret));
+        String lateAndWrong = "{\"employees\": [" + employee.replace("\"lastName\":\"Durand\"", "\"lastName\":\"\"")
+                + "], \"period\": \"2025-04\", \"siret\": \"" + siret + "\", \"declarationId\": \"" + UUID.randomUUID() + "\"}";
+        post(siret, lateAndWrong).statusCode(400).body("errors.field", contains("employees[0].lastName"));
+    }
+
+    @Test
+    void atMost50000EmployeesInOneDeclaration() {
+        // An invalid SIRET keeps this one from being stored at all: only the reading and the count are tested.
+        String siret = TestData.siret();
+        String badSiret = siret.substring(0, 13) + (char) ('0' + (siret.charAt(13) - '0' + 1) % 10);
+        List<String> nirs = TestData.distinctNirs(BIRTH, DeclarationParameters.MAX_EMPLOYEES + 1);
+        StringBuilder body = new StringBuilder(400 * nirs.size()).append("{\"declarationId\": \"")
+                .append(UUID.randomUUID()).append("\", \"siret\": \"").append(badSiret)
+                .append("\", \"period\": \"2025-03\", \"employees\": [");
+        try {
+            for (int i = 0; i < nirs.size(); i++) {
+                body.append(i == 0 ? "" : ",").append(MAPPER.writeValueAsString(employee(nirs.get(i), 151.67)));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        body.append("]}");
+        given().auth().oauth2(employer(siret)).contentType(ContentType.JSON).body(body.toString())
+                .post("/api/v1/declarations")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("siret", "employees"))
+                .body("errors.find { it.field == 'employees' }.message", containsString("at most 50000"));
     }
 
     @Test

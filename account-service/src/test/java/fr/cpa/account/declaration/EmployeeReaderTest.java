@@ -238,6 +238,34 @@ class EmployeeReaderTest {
     }
 
     @Test
+    void civilServantsHaveNoHardshipAccount() {
+        // DOMAIN.md §2, scope: private-law employees, not public-law staff
+        ObjectNode e = employee();
+        ObjectNode contract = (ObjectNode) e.get("contract");
+        contract.put("status", "CIVIL_SERVANT");
+        contract.put("category", "B");
+        e.set("exposures", json("[{\"factor\": \"NIGHT_WORK\", \"nights\": 110}]"));
+        assertEquals(List.of("employees[7].exposures"), read(DECEMBER, e).fields());
+        e.set("exposures", json("[]"));
+        assertTrue(read(DECEMBER, e).errors().isEmpty(), "a civil servant without exposures is declared as usual");
+    }
+
+    @Test
+    void monthsExposedCannotExceedTheMonthsTheContractRuns() {
+        ObjectNode e = employee();
+        ((ObjectNode) e.get("contract")).put("start", "2025-10-01");
+        e.set("exposures", json("[{\"factor\": \"NIGHT_WORK\", \"nights\": 60, \"months\": 12}]"));
+        assertEquals(List.of("employees[7].exposures[0].months"), read(DECEMBER, e).fields(),
+                "October to December is 3 months");
+        e.set("exposures", json("[{\"factor\": \"NIGHT_WORK\", \"nights\": 60, \"months\": 3}]"));
+        assertEquals(List.of(new DeclaredEmployee.Exposure("NIGHT_WORK", 60, "NIGHTS", 3)),
+                read(DECEMBER, e).employee().orElseThrow().exposures(), "the edge: every month the contract runs");
+        e.set("exposures", json("[{\"factor\": \"NIGHT_WORK\", \"nights\": 60, \"months\": 2}]"));
+        assertEquals(2, read(DECEMBER, e).employee().orElseThrow().exposures().get(0).months(),
+                "fewer months than the contract ran: exposed part of it");
+    }
+
+    @Test
     void aFactorIsMeasuredInItsOwnUnit() {
         ObjectNode e = employee();
         e.set("exposures", json("[{\"factor\": \"NIGHT_WORK\", \"hours\": 110}, {\"factor\": \"HYPERBARIC\"},"

@@ -78,6 +78,21 @@ class HolderStatusTest {
     }
 
     @Test
+    void aYoungPersonWithoutDiplomaGivenNoEndStopsBeingOneAt26() {
+        LocalDate born = LocalDate.of(2004, 6, 20);
+        String id = given().auth().oauth2(advisor()).contentType(ContentType.JSON)
+                .body(Map.of("nir", TestNirs.forBirthDate(born), "lastName", "Petit", "firstName", "Jade",
+                        "birthDate", born.toString()))
+                .when().post("/api/v1/holders")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(advisor()).contentType(ContentType.JSON)
+                .body(Map.of("status", "YOUNG_WITHOUT_DIPLOMA", "from", "2022-09-01"))
+                .when().post("/api/v1/holders/" + id + "/statuses")
+                .then().statusCode(201)
+                .body("to", equalTo("2030-06-19"));
+    }
+
+    @Test
     void aCivilServantWithoutCategoryIsRefusedNamingTheField() {
         String id = holderId();
         given().auth().oauth2(advisor()).contentType(ContentType.JSON)

@@ -73,6 +73,16 @@ class StatusRulesTest {
     }
 
     @Test
+    void aYoungPersonsOpenPeriodEndsOnTheEveOfThe26thBirthday() {
+        LocalDate eveOf26th = BIRTH.plusYears(26).minusDays(1);
+        LocalDate from = BIRTH.plusYears(18);
+        assertEquals(eveOf26th, StatusRules.endOf(Situation.YOUNG_WITHOUT_DIPLOMA, from, null, BIRTH));
+        assertEquals(from.plusYears(1), StatusRules.endOf(Situation.YOUNG_WITHOUT_DIPLOMA, from, from.plusYears(1), BIRTH),
+                "an end given is kept");
+        assertEquals(null, StatusRules.endOf(Situation.EMPLOYEE, from, null, BIRTH), "other situations stay open");
+    }
+
+    @Test
     void aPeriodEndsOnOrAfterItsStart() {
         LocalDate from = LocalDate.of(2023, 5, 1);
         assertEquals(List.of(), StatusRules.checkNew(Situation.ESAT, null, from, from, BIRTH, List.of()));

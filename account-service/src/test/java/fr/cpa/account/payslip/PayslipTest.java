@@ -1,7 +1,8 @@
 package fr.cpa.account.payslip;
 
-import fr.cpa.platform.identity.Siret;
+import fr.cpa.account.declaration.DeclarationTest;
 import fr.cpa.account.nir.Nir;
+import fr.cpa.platform.identity.Siret;
 import fr.cpa.testing.CpaTestResources;
 import fr.cpa.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,6 +52,20 @@ class PayslipTest {
                 .post("/api/v1/holders").then().statusCode(201).extract().path("id");
     }
 
+    /** The establishment declares the employee for a month: from then on it may send their payslips. */
+    static void employ(String siret, String nir, String period) {
+        given().auth().oauth2(TestTokens.token("employer", "payroll").siret(siret).sign()).contentType(ContentType.JSON)
+                .body(DeclarationTest.body(UUID.randomUUID(), siret, period, List.of(DeclarationTest.employee(nir, 151.67))))
+                .post("/api/v1/declarations").then().statusCode(201);
+    }
+
+    /** A holder employed by {@code siret}: registered, then declared by it. */
+    static String employee(String nir, String siret) {
+        String holderId = register(nir);
+        employ(siret, nir, "2025-02");
+        return holderId;
+    }
+
     static RequestSpecification upload(String tokenSiret, String nir, String siret, byte[] file) {
         return given().auth().oauth2(TestTokens.token("employer", "payroll").siret(tokenSiret).sign())
                 .multiPart("nir", nir).multiPart("siret", siret).multiPart("period", "2025-03")
@@ -60,8 +76,8 @@ class PayslipTest {
     @Test
     void anEmployerUploadsAPayslipThatTheHolderListsAndDownloads() {
         String nir = nir();
-        String holderId = register(nir);
         String siret = siret();
+        String holderId = employee(nir, siret);
         String payslipId = upload(siret, nir, siret, PDF).post("/api/v1/payslips")
                 .then().statusCode(201)
                 .body("holderId", equalTo(holderId))
@@ -83,8 +99,8 @@ class PayslipTest {
     @Test
     void anotherHolderAndTheEmployerCannotReadAHoldersPayslips() {
         String nir = nir();
-        String holderId = register(nir);
         String siret = siret();
+        String holderId = employee(nir, siret);
         String payslipId = upload(siret, nir, siret, PDF).post("/api/v1/payslips").then().statusCode(201).extract().path("id");
         String other = TestTokens.holder(UUID.randomUUID());
         given().auth().oauth2(other).get("/api/v1/holders/" + holderId + "/payslips").then().statusCode(403);
@@ -96,9 +112,10 @@ class PayslipTest {
     @Test
     void anEmployerListsThePayslipsItSentAndNoOtherSirets() {
         String nir = nir();
-        String holderId = register(nir);
         String siret = siret();
         String elsewhere = siret();
+        String holderId = employee(nir, siret);
+        employ(elsewhere, nir, "2025-02");
         upload(siret, nir, siret, PDF).post("/api/v1/payslips").then().statusCode(201);
         upload(elsewhere, nir, elsewhere, PDF).post("/api/v1/payslips").then().statusCode(201);
         String employer = TestTokens.token("employer", "payroll").siret(siret).sign();
@@ -131,8 +148,8 @@ class PayslipTest {
     @Test
     void aFileThatIsNotAPdfOrTooBigIsRefused() {
         String nir = nir();
-        register(nir);
         String siret = siret();
+        employee(nir, siret);
         upload(siret, nir, siret, "GIF89a not a pdf".getBytes(StandardCharsets.US_ASCII)).post("/api/v1/payslips")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("file"));
         byte[] big = Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
@@ -141,9 +158,26 @@ class PayslipTest {
     }
 
     @Test
-    void anUnknownNirIsUnprocessable() {
+    void anEmployerSendsPayslipsOnlyToThePeopleItDeclared() {
+        String nir = nir();
         String siret = siret();
-        upload(siret, nir(), siret, PDF).post("/api/v1/payslips")
-                .then().statusCode(422).body("type", equalTo("https://cpa.local/problems/unknown-holder"));
+        employee(nir, siret);
+        String stranger = nir();
+        register(stranger); // a holder, but not declared by this establishment
+        String unknown = nir(); // nobody at all
+        String neverDeclared = upload(siret, stranger, siret, PDF).post("/api/v1/payslips")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://cpa.local/problems/not-declared-employee"))
+                .extract().path("detail");
+        String noHolder = upload(siret, unknown, siret, PDF).post("/api/v1/payslips")
+                .then().statusCode(422).body("type", equalTo("https://cpa.local/problems/not-declared-employee"))
+                .extract().path("detail");
+        // the same answer either way: an upload does not tell whether a NIR has an account
+        org.junit.jupiter.api.Assertions.assertEquals(noHolder, neverDeclared);
+        // another establishment that declared the employee is no key for this one
+        String other = siret();
+        employ(other, stranger, "2025-02");
+        upload(siret, stranger, siret, PDF).post("/api/v1/payslips").then().statusCode(422);
+        upload(other, stranger, other, PDF).post("/api/v1/payslips").then().statusCode(201);
     }
 }

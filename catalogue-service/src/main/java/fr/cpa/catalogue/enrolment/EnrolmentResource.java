@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -34,8 +33,6 @@ import java.util.function.Consumer;
 @SecurityRequirement(name = "bearer")
 public class EnrolmentResource {
 
-    /** eIDAS levels that may spend rights: FranceConnect+ since 2022 (DOMAIN.md §6). */
-    static final Set<String> STRONG_ACR = Set.of("substantial", "high", "eidas2", "eidas3");
 
     private final EnrolmentService enrolments;
     private final Caller caller;
@@ -168,11 +165,7 @@ public class EnrolmentResource {
     }
 
     private void requireStrongLogin() {
-        if (caller.acr().filter(STRONG_ACR::contains).isEmpty()) {
-            throw new ProblemException(401, "strong-authentication-required", "Strong authentication required",
-                    "spending CPF rights needs a login of level substantial or higher (FranceConnect+); "
-                            + "this token's acr is " + caller.acr().orElse("absent") + ": log in again with a stronger means");
-        }
+        caller.requireStrongLogin("spending CPF rights");
     }
 
     /** A holder only for themselves (not staff: the holder's own consent is what is asked). */

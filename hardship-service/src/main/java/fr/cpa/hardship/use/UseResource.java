@@ -45,7 +45,7 @@ public class UseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HOLDER)
-    @Operation(summary = "Use C2P points (role: the holder themselves)",
+    @Operation(summary = "Use C2P points (role: the holder themselves, with a login of level substantial)",
             description = "TRAINING (point by point) and RECONVERSION credit the CPF with their euro value (event "
                     + "C2pPointsConverted); PART_TIME and RETIREMENT use blocks of 10 points. A refusal (422) lists "
                     + "every reason. Accepts an Idempotency-Key.")
@@ -61,8 +61,13 @@ public class UseResource {
     @APIResponse(responseCode = "422", description = "refused by the rules; errors lists every reason",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "400", description = "invalid request", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "no token, or a login weaker than substantial (acr)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "another holder's account", content = @Content(mediaType = "application/problem+json"))
     public Response use(@PathParam("id") UUID holderId, @HeaderParam(IdempotentRequests.HEADER) String key, UseRequest request) {
         caller.requireHolder(holderId);
+        // converting points to CPF euros, part-time or retirement quarters cannot be undone
+        caller.requireStrongLogin("using C2P points");
         return idempotency.handle(key, "c2p.uses:" + holderId, request, () -> {
             UseView view = uses.use(holderId, request);
             return Response.created(URI.create("/api/v1/holders/" + holderId + "/c2p/uses/" + view.id())).entity(view).build();

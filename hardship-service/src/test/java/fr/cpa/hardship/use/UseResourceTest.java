@@ -40,6 +40,11 @@ class UseResourceTest {
         return holder;
     }
 
+    /** The holder logged in with FranceConnect+ (acr substantial), as using points requires. */
+    private static String strong(UUID holder) {
+        return TestTokens.token("holder", holder.toString()).acr("substantial").sign();
+    }
+
     private static io.restassured.response.Response post(UUID holder, String token, String body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .when().post("/api/v1/holders/" + holder + "/c2p/uses");
@@ -54,7 +59,7 @@ class UseResourceTest {
                 .body("years.year", equalTo(java.util.List.of(2024, 2025)))
                 .body("years[0].points", equalTo(12));
 
-        String useId = post(holder, TestTokens.holder(holder), "{\"use\": \"TRAINING\", \"points\": 4}")
+        String useId = post(holder, strong(holder), "{\"use\": \"TRAINING\", \"points\": 4}")
                 .then().statusCode(201)
                 .body("use", equalTo("TRAINING")).body("points", equalTo(4))
                 .body("amount.amount", equalTo(200000)).body("amount.currency", equalTo("EUR"))
@@ -68,10 +73,10 @@ class UseResourceTest {
                 && r.value().contains("\"amount\":200000")), "C2pPointsConverted on cpa.c2p.v1");
 
         // 20 left, 6 of the 10 reserved still reserved: retirement may take 10, not 20
-        post(holder, TestTokens.holder(holder), "{\"use\": \"RETIREMENT\", \"points\": 20}")
+        post(holder, strong(holder), "{\"use\": \"RETIREMENT\", \"points\": 20}")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.message", hasItem(containsString("reserved")));
-        post(holder, TestTokens.holder(holder), "{\"use\": \"RETIREMENT\", \"points\": 10}")
+        post(holder, strong(holder), "{\"use\": \"RETIREMENT\", \"points\": 10}")
                 .then().statusCode(201).body("quarters", equalTo(1)).body("amount", equalTo(null));
 
         given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/c2p")
@@ -81,9 +86,22 @@ class UseResourceTest {
     }
 
     @Test
+    void usingPointsNeedsALoginOfLevelSubstantial() {
+        UUID holder = holderWith24Points();
+        String body = "{\"use\": \"TRAINING\", \"points\": 1}";
+        post(holder, TestTokens.holder(holder), body)
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", containsString("strong-authentication-required"));
+        post(holder, TestTokens.token("holder", holder.toString()).acr("low").sign(), body).then().statusCode(401);
+        post(holder, TestTokens.token("holder", holder.toString()).acr("high").sign(), body).then().statusCode(201);
+        given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/c2p")
+                .then().body("total", equalTo(23));
+    }
+
+    @Test
     void aRefusalListsEveryReason() {
         UUID holder = holderWith24Points();
-        post(holder, TestTokens.holder(holder), "{\"use\": \"PART_TIME\", \"points\": 25}")
+        post(holder, strong(holder), "{\"use\": \"PART_TIME\", \"points\": 25}")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors", hasSize(3))
                 .body("errors.message", hasItem(containsString("24 on the account")))
@@ -96,7 +114,7 @@ class UseResourceTest {
     @Test
     void aBadRequestNamesEachField() {
         UUID holder = UUID.randomUUID();
-        post(holder, TestTokens.holder(holder), "{\"use\": \"SKIING\", \"points\": 0}")
+        post(holder, strong(holder), "{\"use\": \"SKIING\", \"points\": 0}")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("use", "points"));
     }
@@ -104,10 +122,10 @@ class UseResourceTest {
     @Test
     void aRetriedUseWithTheSameKeyIsAppliedOnce() {
         UUID holder = holderWith24Points();
-        String first = given().auth().oauth2(TestTokens.holder(holder)).header("Idempotency-Key", "use-1")
+        String first = given().auth().oauth2(strong(holder)).header("Idempotency-Key", "use-1")
                 .contentType("application/json").body("{\"use\": \"TRAINING\", \"points\": 1}")
                 .when().post("/api/v1/holders/" + holder + "/c2p/uses").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(TestTokens.holder(holder)).header("Idempotency-Key", "use-1")
+        given().auth().oauth2(strong(holder)).header("Idempotency-Key", "use-1")
                 .contentType("application/json").body("{\"use\": \"TRAINING\", \"points\": 1}")
                 .when().post("/api/v1/holders/" + holder + "/c2p/uses").then().statusCode(201).body("id", equalTo(first));
         given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/c2p")
@@ -135,7 +153,7 @@ class UseResourceTest {
     @Test
     void anAwardAfterAUseReportsThePointsLeftOnTheAccount() {
         UUID holder = holderWith24Points();
-        post(holder, TestTokens.holder(holder), "{\"use\": \"TRAINING\", \"points\": 4}").then().statusCode(201);
+        post(holder, strong(holder), "{\"use\": \"TRAINING\", \"points\": 4}").then().statusCode(201);
         C2pEvents.declare(holder, UUID.randomUUID(), 1, 2023, "NIGHT_WORK", 150, "NIGHTS", 12, "2024-01-05T10:00:00Z");
         var records = TestKafka.records("cpa.c2p.v1", Duration.ofSeconds(120),
                 r -> r.key().equals(holder.toString()) && r.value().contains("\"year\":2023"));

@@ -24,6 +24,8 @@ import java.util.UUID;
 public class Caller {
 
     private static final Set<String> STAFF = Set.of(Roles.ADVISOR, Roles.ADMIN, Roles.SERVICE);
+    /** eIDAS levels that may spend rights: FranceConnect+ since 2022 (DOMAIN.md §6). */
+    public static final Set<String> STRONG_ACR = Set.of("substantial", "high", "eidas2", "eidas3");
 
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
@@ -75,6 +77,21 @@ public class Caller {
     /** The RNA numbers an association's validator is bound to ({@code rna}). */
     public Set<String> rnaNumbers() {
         return claimValues("rna", "rnas");
+    }
+
+    /**
+     * Refuses (401) a token whose login is weaker than substantial: spending rights is the holder's own
+     * decision, made with FranceConnect+, not with a password alone. The gateway checks it too (step-up);
+     * each service checks again, as it does every token.
+     *
+     * @param what what the caller is doing, for the answer: "spending CPF rights"
+     */
+    public void requireStrongLogin(String what) {
+        if (acr().filter(STRONG_ACR::contains).isEmpty()) {
+            throw new ProblemException(401, "strong-authentication-required", "Strong authentication required",
+                    what + " needs a login of level substantial or higher (FranceConnect+); this token's acr is "
+                            + acr().orElse("absent") + ": log in again with a stronger means");
+        }
     }
 
     /** The authentication level ({@code acr}) of the token, e.g. {@code substantial}. */
