@@ -65,6 +65,9 @@ record ClientRegistration(String name, String kindCode, List<String> scopeCodes,
         for (int i = 0; i < sirets.size(); i++) {
             if (sirets.get(i) == null || !SIRET.matcher(sirets.get(i)).matches()) {
                 errors.add(new FieldError("sirets[" + i + "]", "must be 14 digits"));
+            } else if (!Siret.isValid(sirets.get(i))) {
+                // A typo caught here, not at the client's first declaration, which account-service would refuse.
+                errors.add(new FieldError("sirets[" + i + "]", "is not a SIRET: its check digit is wrong"));
             }
         }
         if (rna != null && !RNA.matcher(rna).matches()) {

@@ -1,7 +1,6 @@
 package fr.cpa.gateway.client;
 
 import io.smallrye.jwt.util.KeyUtils;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +19,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -30,8 +28,8 @@ import org.jose4j.jwk.RsaJsonWebKey;
  * that the services can verify them with {@code mp.jwt.verify.publickey.location} pointing here.
  * The signing key's public half is derived from {@code smallrye.jwt.sign.key.location} (an RSA
  * private key holds its modulus and public exponent), so the published key cannot differ from the
- * one that signs; {@link TokenConfig#previousPublicKeys()} are added during a rotation. Read once
- * at start-up: a missing or bad key stops the gateway.
+ * one that signs; {@link TokenConfig#previousPublicKeys()} are added during a rotation
+ * ({@link GatewayKeySet}, the keys the gateway verifies its own tokens with too).
  */
 @Singleton
 class JwksEndpoint {
@@ -42,13 +40,7 @@ class JwksEndpoint {
 
     JwksEndpoint(TokenConfig config,
             @ConfigProperty(name = "smallrye.jwt.sign.key.location") String signingKeyLocation) {
-        JsonArray keys = new JsonArray().add(jwk(config.signingKeyId(), publicHalf(config.signingKeyId(), signingKeyLocation)));
-        new TreeMap<>(config.previousPublicKeys()).forEach((kid, location) -> {
-            if (!kid.equals(config.signingKeyId())) {
-                keys.add(jwk(kid, publicKey(kid, location)));
-            }
-        });
-        this.jwks = new JsonObject().put("keys", keys).encode();
+        this.jwks = GatewayKeySet.of(config, signingKeyLocation).encode();
     }
 
     void register(@Observes Router router) {

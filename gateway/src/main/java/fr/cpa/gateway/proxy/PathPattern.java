@@ -8,6 +8,11 @@ import java.util.List;
  * segment, and a last {@code **} for the path itself and anything below it:
  * {@code /api/v1/holders/{id}/cpf/**} matches {@code /api/v1/holders/42/cpf} and
  * {@code /api/v1/holders/42/cpf/entries}, not {@code /api/v1/holders/42/c2p}.
+ *
+ * <p>One trailing slash is ignored, in the path and in the pattern: {@code /auth/token/} matches
+ * {@code /auth/token}. Vert.x Web routes it to the same handler, and the proxy passes it on to a
+ * service that may well serve it as the path without the slash; the rate-limit rules and step-up
+ * routes use these patterns too, so a trailing slash must not take a request out of them.
  */
 public record PathPattern(String pattern, List<String> segments, boolean anythingBelow) {
 
@@ -17,7 +22,8 @@ public record PathPattern(String pattern, List<String> segments, boolean anythin
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("path pattern '" + pattern + "' must start with /");
         }
-        List<String> segments = Arrays.asList(pattern.substring(1).split("/", -1));
+        String path = pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
+        List<String> segments = Arrays.asList(path.substring(1).split("/", -1));
         boolean anythingBelow = segments.get(segments.size() - 1).equals(ANYTHING_BELOW);
         if (anythingBelow) {
             segments = segments.subList(0, segments.size() - 1);
@@ -34,6 +40,9 @@ public record PathPattern(String pattern, List<String> segments, boolean anythin
      */
     public boolean matches(String path) {
         int length = path.length();
+        if (length > 1 && path.charAt(length - 1) == '/') {
+            length--; // the path as if it had no trailing slash; "/" stays itself
+        }
         int start = 1; // first character of the current segment, after its '/'
         for (String segment : segments) {
             if (start > length) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rate limits by path, first matching rule wins. Each rule may limit each client (the token's
- * {@code azp}, else {@code sub}) and each IP address; a request must find a token in both buckets.
+ * Rate limits by path, first matching rule wins. Each rule may limit each client (the verified
+ * token's issuer and {@code sub}) and each IP address; a request must find a token in both buckets,
+ * its IP's first (before its bearer token is verified).
  * The limits are per gateway replica (see README "Rate limits").
  */
 @ConfigMapping(prefix = "cpa.gateway.rate-limits")

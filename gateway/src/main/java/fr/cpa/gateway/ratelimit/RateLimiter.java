@@ -46,27 +46,26 @@ final class RateLimiter {
     }
 
     /**
-     * Takes a token for this request from its client's bucket (when it has a token) and from its
-     * IP's; empty if it may pass. A request refused by its client bucket takes nothing from its IP's.
+     * Takes a token for this request from its IP address's bucket; empty if it may pass. Checked
+     * before the bearer token is verified, so that every request counts, a forged token's too.
      */
-    Optional<Refusal> check(String path, String client, String ip, long now) {
+    Optional<Refusal> checkIp(String path, String ip, long now) {
         Rule rule = ruleFor(path);
-        if (rule == null) {
+        return rule == null || ip == null ? Optional.empty() : take(rule, rule.perIp(), "ip", ip, now);
+    }
+
+    /** Takes a token for this request from its client's bucket (the caller of a verified token); empty if it may pass. */
+    Optional<Refusal> checkClient(String path, String client, long now) {
+        Rule rule = ruleFor(path);
+        return rule == null || client == null ? Optional.empty() : take(rule, rule.perClient(), "client", client, now);
+    }
+
+    private Optional<Refusal> take(Rule rule, Limit limit, String kind, String key, long now) {
+        if (limit == null) {
             return Optional.empty();
         }
-        if (client != null && rule.perClient() != null) {
-            long wait = bucket(rule, rule.perClient(), "client", client, now).tryTake(now);
-            if (wait > 0) {
-                return Optional.of(new Refusal(rule.name(), "client", Duration.ofNanos(wait)));
-            }
-        }
-        if (ip != null && rule.perIp() != null) {
-            long wait = bucket(rule, rule.perIp(), "ip", ip, now).tryTake(now);
-            if (wait > 0) {
-                return Optional.of(new Refusal(rule.name(), "ip", Duration.ofNanos(wait)));
-            }
-        }
-        return Optional.empty();
+        long wait = bucket(rule, limit, kind, key, now).tryTake(now);
+        return wait > 0 ? Optional.of(new Refusal(rule.name(), kind, Duration.ofNanos(wait))) : Optional.empty();
     }
 
     private Rule ruleFor(String path) {

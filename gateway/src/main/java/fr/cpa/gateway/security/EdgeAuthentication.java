@@ -33,7 +33,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Singleton
 public class EdgeAuthentication {
 
-    /** After the request id (1000), the security headers (990) and CORS (300); before the rate limits (150). */
+    /**
+     * After the request id (1000), the security headers (990), CORS (300) and the per-IP rate limit
+     * (250, so that forged tokens are counted before they cost a verification); before the per-client
+     * rate limit (150).
+     */
     static final int PRIORITY = 200;
 
     private static final String TOKEN = EdgeAuthentication.class.getName() + ".token";

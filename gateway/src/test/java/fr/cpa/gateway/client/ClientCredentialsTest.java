@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,40 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void anEmployerPayrollSystemMayBeBoundToTwoHundredSirets() {
+        // 200 SIRETs and their separators are 2 999 characters: more than the first schema's varchar(2000).
+        List<String> sirets = new ArrayList<>();
+        for (int i = 0; i < ClientRegistration.MAX_SIRETS; i++) {
+            sirets.add(withCheckDigit(String.format("7328293200%03d", i)));
+        }
+        Map<String, String> client = register(new JsonObject().put("name", "Paie d'un grand groupe").put("kind", "employer-payroll")
+                .put("scopes", List.of("employer")).put("sirets", sirets));
+
+        given().auth().oauth2(ADMIN).when().get("/auth/clients/" + client.get("client_id"))
+                .then().statusCode(200).body("sirets", equalTo(sirets));
+        String token = token(client.get("client_id"), client.get("client_secret"), null);
+        assertEquals(sirets, claims(token).getJsonArray("sirets").getList());
+    }
+
+    @Test
+    void aSiretWithAWrongCheckDigitIsRefusedByItsIndex() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(new JsonObject().put("name", "Paie Groupe Exemple").put("kind", "employer-payroll").put("scopes", List.of("employer"))
+                        // The last one is SIRET_A with its last digit changed.
+                        .put("sirets", List.of(SIRET_A, SIRET_B, "78959578200051", "73282932000075")).encode())
+                .when().post("/auth/clients")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("sirets[3]"))
+                .body("detail", equalTo("sirets[3]: is not a SIRET: its check digit is wrong"));
+        // A training organisation's one SIRET too.
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(new JsonObject().put("name", "Organisme").put("kind", "training-organisation")
+                        .put("scopes", List.of("training-org")).put("sirets", List.of("78959578200052")).encode())
+                .when().post("/auth/clients")
+                .then().statusCode(400).body("errors.field", contains("sirets[0]"));
+    }
+
+    @Test
     void aThirdPartyAppMayHaveReadScopesOnly() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(new JsonObject().put("name", "Appli").put("kind", "third-party")
@@ -206,6 +241,20 @@ class ClientCredentialsTest {
         given().auth().oauth2(noRoles).contentType(ContentType.JSON).body(employer().encode())
                 .when().post("/auth/clients")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /** {@code thirteen} digits and the Luhn digit that completes them (the SIRET checksum). */
+    private static String withCheckDigit(String thirteen) {
+        int sum = 0;
+        for (int i = 0; i < thirteen.length(); i++) {
+            // From the right of the 14-digit number, the check digit being position 0: odd positions are doubled.
+            int d = thirteen.charAt(thirteen.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return thirteen + (10 - sum % 10) % 10;
     }
 
     private static JsonObject employer() {

@@ -28,6 +28,31 @@ class OpenApiTest {
     }
 
     @Test
+    void theClientAdministrationEndpointsAreInIt() {
+        given().when().get("/openapi")
+                .then().statusCode(200)
+                .body("paths.'/auth/clients'.keySet()", containsInAnyOrder("post"))
+                .body("paths.'/auth/clients/{id}'.keySet()", containsInAnyOrder("parameters", "get", "delete"))
+                .body("paths.'/auth/clients/{id}/secret'.keySet()", containsInAnyOrder("parameters", "post"))
+                .body("paths.'/auth/clients'.post.summary", containsString("Register"))
+                .body("paths.'/auth/clients'.post.description", containsString("Roles: admin"))
+                .body("paths.'/auth/clients'.post.security[0]", hasKey("bearer"))
+                .body("paths.'/auth/clients'.post.requestBody.content.'application/json'.example.kind", equalTo("employer-payroll"))
+                .body("paths.'/auth/clients'.post.responses.'201'.content.'application/json'.example", hasKey("client_secret"))
+                .body("paths.'/auth/clients'.post.responses.'400'.content.'application/problem+json'.example.errors[0].field",
+                        equalTo("sirets[3]"))
+                .body("paths.'/auth/clients/{id}'.get.summary", containsString("Describe"))
+                .body("paths.'/auth/clients/{id}'.get.description", containsString("Roles: admin"))
+                .body("paths.'/auth/clients/{id}'.get.responses.'200'.content.'application/json'.example", not(hasKey("client_secret")))
+                .body("paths.'/auth/clients/{id}'.delete.summary", containsString("Revoke"))
+                .body("paths.'/auth/clients/{id}'.delete.description", containsString("Roles: admin"))
+                .body("paths.'/auth/clients/{id}'.delete.responses", hasKey("204"))
+                .body("paths.'/auth/clients/{id}/secret'.post.summary", containsString("new secret"))
+                .body("paths.'/auth/clients/{id}/secret'.post.description", containsString("Roles: admin"))
+                .body("paths.'/auth/clients/{id}/secret'.post.responses.'200'.content.'application/json'.example", hasKey("client_secret"));
+    }
+
+    @Test
     void theGatewaysSecuritySchemesReplaceTheServicesOwn() {
         given().when().get("/openapi")
                 .then().statusCode(200)

@@ -34,6 +34,8 @@ class RouteTableTest {
             "/api/v1/engagements/9/validation,               civic-engagement",
             "/api/v1/associations/W751234567/engagements,    civic-engagement",
             "/api/v1/holders/42/recommendations,             catalogue",
+            // One trailing slash is the same path (Vert.x Web routes it so too).
+            "/api/v1/holders/42/recommendations/,            catalogue",
             "/api/v1/holders/42/enrolments,                  catalogue",
             "/api/v1/trainings,                              catalogue",
             "/api/v1/trainings/123/sessions,                 catalogue",

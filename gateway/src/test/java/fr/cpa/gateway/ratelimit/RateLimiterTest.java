@@ -13,32 +13,49 @@ class RateLimiterTest {
     private final RateLimiter limiter = new RateLimiter(List.of(
             new RateLimiter.Rule("search", List.of(PathPattern.parse("/api/v1/trainings/**")),
                     new RateLimiter.Limit(2, Duration.ofMinutes(1)), new RateLimiter.Limit(3, Duration.ofMinutes(1))),
+            new RateLimiter.Rule("token", List.of(PathPattern.parse("/auth/token")),
+                    null, new RateLimiter.Limit(1, Duration.ofMinutes(1))),
             new RateLimiter.Rule("default", List.of(PathPattern.parse("/**")),
                     null, new RateLimiter.Limit(100, Duration.ofMinutes(1)))));
 
     @Test
     void theFirstMatchingRuleLimitsEachClient() {
-        assertTrue(limiter.check("/api/v1/trainings", "app-1", "10.0.0.1", 0).isEmpty());
-        assertTrue(limiter.check("/api/v1/trainings/42", "app-1", "10.0.0.1", 0).isEmpty());
+        assertTrue(limiter.checkClient("/api/v1/trainings", "app-1", 0).isEmpty());
+        assertTrue(limiter.checkClient("/api/v1/trainings/42", "app-1", 0).isEmpty());
 
-        RateLimiter.Refusal refusal = limiter.check("/api/v1/trainings", "app-1", "10.0.0.1", 0).orElseThrow();
+        RateLimiter.Refusal refusal = limiter.checkClient("/api/v1/trainings", "app-1", 0).orElseThrow();
         assertEquals("search", refusal.rule());
         assertEquals("client", refusal.limitedBy());
         assertEquals(30, refusal.retryAfterSeconds());
-        // Another client from the same address still has its own bucket, the IP one has a token left.
-        assertTrue(limiter.check("/api/v1/trainings", "app-2", "10.0.0.1", 0).isEmpty());
+        // Another client has its own bucket.
+        assertTrue(limiter.checkClient("/api/v1/trainings", "app-2", 0).isEmpty());
     }
 
     @Test
-    void anonymousCallersAreLimitedByTheirIp() {
+    void eachIpHasItsBucketWhateverTheClient() {
         for (int i = 0; i < 3; i++) {
-            assertTrue(limiter.check("/api/v1/trainings", null, "10.0.0.2", 0).isEmpty());
+            assertTrue(limiter.checkIp("/api/v1/trainings", "10.0.0.2", 0).isEmpty());
         }
-        RateLimiter.Refusal refusal = limiter.check("/api/v1/trainings", null, "10.0.0.2", 0).orElseThrow();
+        RateLimiter.Refusal refusal = limiter.checkIp("/api/v1/trainings", "10.0.0.2", 0).orElseThrow();
         assertEquals("ip", refusal.limitedBy());
         assertEquals(20, refusal.retryAfterSeconds());
+        assertTrue(limiter.checkIp("/api/v1/trainings", "10.0.0.3", 0).isEmpty());
         // Other paths fall under the default rule's buckets.
-        assertTrue(limiter.check("/api/v1/holders/x", null, "10.0.0.2", 0).isEmpty());
+        assertTrue(limiter.checkIp("/api/v1/holders/x", "10.0.0.2", 0).isEmpty());
+    }
+
+    @Test
+    void aTrailingSlashFallsUnderTheSameRule() {
+        assertTrue(limiter.checkIp("/auth/token", "10.0.0.4", 0).isEmpty());
+        RateLimiter.Refusal refusal = limiter.checkIp("/auth/token/", "10.0.0.4", 0).orElseThrow();
+        assertEquals("token", refusal.rule());
+    }
+
+    @Test
+    void aRuleWithoutAPerClientLimitLimitsNoClient() {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.checkClient("/auth/token", "app-1", 0).isEmpty());
+        }
     }
 
     @Test
@@ -50,7 +67,8 @@ class RateLimiterTest {
 
     @Test
     void sweepingForgetsOnlyBucketsThatAreFullAgain() {
-        limiter.check("/api/v1/trainings", "app-1", "10.0.0.1", 0);
+        limiter.checkClient("/api/v1/trainings", "app-1", 0);
+        limiter.checkIp("/api/v1/trainings", "10.0.0.1", 0);
         assertEquals(2, limiter.size());
 
         limiter.sweep(Duration.ofSeconds(29).toNanos());

@@ -42,6 +42,32 @@ class StepUpTest {
     }
 
     @Test
+    void aTrailingSlashDoesNotSkipTheStepUp() {
+        // Vert.x and the proxy serve /api/v1/enrolments/ as /api/v1/enrolments.
+        given().auth().oauth2(TestTokens.holder(HOLDER)).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/enrolments/")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", CHALLENGE);
+        given().auth().oauth2(TestTokens.token("holder", HOLDER.toString()).acr("low").sign())
+                .when().post("/api/v1/enrolments/" + UUID.randomUUID() + "/confirm/")
+                .then().statusCode(401).header("WWW-Authenticate", CHALLENGE);
+    }
+
+    @Test
+    void spendingC2pPointsWithoutAStrongLoginIsRefused() {
+        // hardship-service is down in tests (503 when a request gets through): the 401 is the gateway's.
+        given().auth().oauth2(TestTokens.holder(HOLDER)).contentType(ContentType.JSON).body("{\"use\":\"TRAINING\",\"points\":10}")
+                .when().post("/api/v1/holders/" + HOLDER + "/c2p/uses")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", CHALLENGE)
+                .body("title", equalTo("Strong authentication required"));
+        given().auth().oauth2(TestTokens.token("holder", HOLDER.toString()).acr("low").sign())
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/holders/" + HOLDER + "/c2p/uses/")
+                .then().statusCode(401).header("WWW-Authenticate", CHALLENGE);
+    }
+
+    @Test
     void aSubstantialOrHighLoginReachesTheService() {
         for (String acr : new String[] {"substantial", "high"}) {
             given().auth().oauth2(TestTokens.token("holder", HOLDER.toString()).acr(acr).sign())
@@ -56,5 +82,14 @@ class StepUpTest {
         given().auth().oauth2(TestTokens.holder(HOLDER))
                 .when().get("/api/v1/holders/" + HOLDER + "/enrolments")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aStrongLoginSpendsC2pPointsAsFarAsTheService() {
+        // Past the step-up, the request goes to hardship-service, which is down here.
+        given().auth().oauth2(TestTokens.token("holder", HOLDER.toString()).acr("substantial").sign())
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/holders/" + HOLDER + "/c2p/uses")
+                .then().statusCode(503);
     }
 }
