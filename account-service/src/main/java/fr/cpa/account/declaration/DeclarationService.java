@@ -482,10 +482,12 @@ public class DeclarationService {
                     id, version, header.siret(), header.period().toString(), e.contract().status(),
                     e.contract().category(), e.timeUnit(), e.paidTime(), e.referenceTime(), e.partTimeRate(),
                     e.grossPayCents() == null ? null : Money.cents(e.grossPayCents()), counted(e))));
+            List<ExposureDeclared.DeclaredFactor> allFactors = e.exposures().isEmpty() ? List.of() : e.exposures().stream()
+                    .map(x -> new ExposureDeclared.DeclaredFactor(x.factor(), x.quantity(), x.unit(), x.months())).toList();
             for (DeclaredEmployee.Exposure x : e.exposures()) {
                 events.add(new Outbox.Message(Topics.EXPOSURE, ExposureDeclared.TYPE, holderId, new ExposureDeclared(
                         holderId, id, version, header.siret(), header.period().getYear(), x.factor(), x.quantity(),
-                        x.unit(), x.months())));
+                        x.unit(), x.months(), header.period().toString(), allFactors)));
                 exposures++;
             }
         }

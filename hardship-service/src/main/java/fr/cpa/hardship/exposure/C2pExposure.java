@@ -30,6 +30,9 @@ public class C2pExposure extends PanacheEntityBase {
     @Column(nullable = false)
     public String siret;
 
+    /** The declaration's month (YYYY-MM): with the SIRET, what a later version replaces. Null for older events. */
+    public String period;
+
     @Column(nullable = false)
     public String factor;
 

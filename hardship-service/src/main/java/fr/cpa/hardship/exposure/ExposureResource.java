@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -26,7 +27,9 @@ public class ExposureResource {
 
     /** One declared exposure, as the employer declared it. */
     public record ExposureView(int year, String siret, String factor, String unit, long quantity, int months,
-                               UUID declarationId, int declarationVersion, Instant declaredAt) {
+                               UUID declarationId, int declarationVersion, Instant declaredAt,
+                               @Schema(description = "the declaration's month (YYYY-MM); null for exposures received before it was sent")
+                               String period) {
     }
 
     private final Caller caller;
@@ -42,12 +45,12 @@ public class ExposureResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "night work",
             value = """
                     [{"year": 2025, "siret": "73282932000074", "factor": "NIGHT_WORK", "unit": "NIGHTS", "quantity": 110, "months": 12, \
-                    "declarationId": "d3c1a2b4-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "declarationVersion": 1, "declaredAt": "2026-01-05T10:15:30Z"}]""")))
+                    "declarationId": "d3c1a2b4-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "declarationVersion": 1, "declaredAt": "2026-01-05T10:15:30Z", "period": "2025-12"}]""")))
     public List<ExposureView> exposures(@PathParam("id") UUID holderId) {
         caller.requireHolder(holderId);
         return C2pExposure.of(holderId).stream()
                 .map(e -> new ExposureView(e.year, e.siret, e.factor, e.unit, e.quantity, e.months, e.declarationId,
-                        e.declarationVersion, e.declaredAt))
+                        e.declarationVersion, e.declaredAt, e.period))
                 .toList();
     }
 }

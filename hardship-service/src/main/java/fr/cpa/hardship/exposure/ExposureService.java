@@ -57,18 +57,17 @@ public class ExposureService {
     /** An employer declared (or re-declared) a factor for a holder and a year. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void declared(ExposureDeclared declared, Instant at) {
-        Factor factor = Factor.parse(declared.factor())
-                .orElseThrow(() -> new MalformedEventException("unknown hardship factor " + declared.factor()));
-        Unit unit = parseUnit(declared.unit());
-        if (!factor.units().contains(unit)) {
-            throw new MalformedEventException(factor + " is not measured in " + unit);
-        }
+        Factor factor = factor(declared.factor(), declared.unit(), declared.quantity(), declared.months());
+        Unit unit = Unit.valueOf(declared.unit());
         if (declared.holderId() == null || declared.declarationId() == null || declared.siret() == null
-                || declared.quantity() < 0 || declared.months() < 0 || declared.months() > C2pParameters.MONTHS_IN_YEAR
                 || declared.year() < C2pParameters.FIRST_YEAR) {
-            throw new MalformedEventException("ExposureDeclared lacks holderId, declarationId or siret, or has an impossible "
-                    + "quantity, months or year");
+            throw new MalformedEventException("ExposureDeclared lacks holderId, declarationId or siret, or has an impossible year");
         }
+        if (declared.period() != null || declared.allFactors() != null) {
+            declaredVersion(declared, at);
+            return;
+        }
+        // An event from before period and allFactors: one factor at a time, a version overwriting its own.
         List<C2pExposure> current = C2pExposure.of(declared.holderId(), declared.year());
         Optional<C2pExposure> same = current.stream()
                 .filter(e -> e.siret.equals(declared.siret()) && e.factor.equals(factor.name()) && e.unit.equals(unit.name()))
@@ -79,17 +78,7 @@ public class ExposureService {
                     declared.version(), declared.declarationId());
             return;
         }
-        C2pExposure row = new C2pExposure();
-        row.holderId = declared.holderId();
-        row.year = declared.year();
-        row.siret = declared.siret();
-        row.factor = factor.name();
-        row.unit = unit.name();
-        row.quantity = declared.quantity();
-        row.months = declared.months();
-        row.declarationId = declared.declarationId();
-        row.declarationVersion = declared.version();
-        row.declaredAt = at == null ? clock.instant() : at;
+        C2pExposure row = row(declared, null, declared.factor(), declared.unit(), declared.quantity(), declared.months(), at);
         List<C2pExposure> candidate = new ArrayList<>(current);
         same.ifPresent(candidate::remove);
         candidate.add(row);
@@ -108,9 +97,59 @@ public class ExposureService {
         }
     }
 
+    /**
+     * A declaration's whole set of factors for the holder replaces, in one decision, what the previous
+     * versions of the same SIRET and month declared ("annule et remplace"): the correction rule compares
+     * the year's points with the old version and with the new one, never with a mix of both (judging
+     * factor by factor, a late version swapping one factor for another kept both). Every event of the
+     * set carries it: it is applied with the event of its first factor, and the others find it done.
+     * The replaced version's withdrawals that follow find nothing left to remove.
+     */
+    private void declaredVersion(ExposureDeclared declared, Instant at) {
+        List<ExposureDeclared.DeclaredFactor> set = declared.allFactors();
+        if (declared.period() == null || !declared.period().matches("\\d{4}-\\d{2}")
+                || !declared.period().startsWith(declared.year() + "-") || set == null || set.isEmpty()
+                || set.stream().noneMatch(f -> declared.factor().equals(f.factor()) && declared.unit().equals(f.unit()))) {
+            throw new MalformedEventException("ExposureDeclared has a period that is not a month of its year, or "
+                    + "allFactors without its own factor");
+        }
+        set.forEach(f -> factor(f.factor(), f.unit(), f.quantity(), f.months()));
+        ExposureDeclared.DeclaredFactor first = set.get(0);
+        if (!first.factor().equals(declared.factor()) || !first.unit().equals(declared.unit())) {
+            return; // applied, or refused, with the set's first factor
+        }
+        List<C2pExposure> current = C2pExposure.of(declared.holderId(), declared.year());
+        List<C2pExposure> replaced = current.stream()
+                .filter(e -> e.siret.equals(declared.siret()) && declared.period().equals(e.period)).toList();
+        Optional<C2pExposure> newer = replaced.stream()
+                .filter(e -> e.declarationVersion > declared.version() || e.declarationId.equals(declared.declarationId()))
+                .findFirst();
+        if (newer.isPresent()) {
+            // a re-sent event (say from the dead-letter topic) of a version already applied or since replaced
+            LOG.infof("ExposureDeclared of declaration %s (version %d): version %d of %s %s is stored already, ignored",
+                    declared.declarationId(), declared.version(), newer.get().declarationVersion, declared.siret(), declared.period());
+            return;
+        }
+        List<C2pExposure> rows = set.stream()
+                .map(f -> row(declared, declared.period(), f.factor(), f.unit(), f.quantity(), f.months(), at)).toList();
+        List<C2pExposure> candidate = new ArrayList<>(current);
+        candidate.removeAll(replaced);
+        candidate.addAll(rows);
+        if (assess(declared.holderId(), declared.year(), candidate, day(at))) {
+            replaced.forEach(C2pExposure::delete);
+            em.flush(); // the deletions first: the new rows may take the same (SIRET, month, factor, unit)
+            rows.forEach(r -> r.persist());
+        }
+    }
+
     /** A replaced declaration's factor no longer counts. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(ExposureWithdrawn withdrawn, Instant at) {
+        if (withdrawn.holderId() == null || withdrawn.declarationId() == null || withdrawn.factor() == null
+                || withdrawn.year() < C2pParameters.FIRST_YEAR) {
+            // matching nothing, it would be counted as applied without a trace
+            throw new MalformedEventException("ExposureWithdrawn lacks holderId, declarationId or factor, or has an impossible year");
+        }
         Predicate<C2pExposure> gone = e -> e.declarationId.equals(withdrawn.declarationId())
                 && e.factor.equals(withdrawn.factor());
         List<C2pExposure> current = C2pExposure.of(withdrawn.holderId(), withdrawn.year());
@@ -122,6 +161,36 @@ public class ExposureService {
         if (assess(withdrawn.holderId(), withdrawn.year(), candidate, day(at))) {
             removed.forEach(C2pExposure::delete);
         }
+    }
+
+    /** The factor, once its unit, quantity and months are known to fit it; a malformed event otherwise. */
+    private static Factor factor(String name, String unitName, long quantity, int months) {
+        Factor factor = Factor.parse(name).orElseThrow(() -> new MalformedEventException("unknown hardship factor " + name));
+        Unit unit = parseUnit(unitName);
+        if (!factor.units().contains(unit)) {
+            throw new MalformedEventException(factor + " is not measured in " + unit);
+        }
+        if (quantity < 0 || months < 0 || months > C2pParameters.MONTHS_IN_YEAR) {
+            throw new MalformedEventException("ExposureDeclared has an impossible quantity or months");
+        }
+        return factor;
+    }
+
+    private C2pExposure row(ExposureDeclared declared, String period, String factor, String unit, long quantity, int months,
+                            Instant at) {
+        C2pExposure row = new C2pExposure();
+        row.holderId = declared.holderId();
+        row.year = declared.year();
+        row.siret = declared.siret();
+        row.period = period;
+        row.factor = Factor.parse(factor).orElseThrow().name();
+        row.unit = unit;
+        row.quantity = quantity;
+        row.months = months;
+        row.declarationId = declared.declarationId();
+        row.declarationVersion = declared.version();
+        row.declaredAt = at == null ? clock.instant() : at;
+        return row;
     }
 
     /** Assesses every closed year that has exposures but no points yet; one transaction per holder and year. */
