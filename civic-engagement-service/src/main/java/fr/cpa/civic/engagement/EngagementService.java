@@ -1,5 +1,6 @@
 package fr.cpa.civic.engagement;
 
+import fr.cpa.civic.account.CecAccount;
 import fr.cpa.civic.account.CreditService;
 import fr.cpa.civic.rules.ActivityKind;
 import fr.cpa.civic.rules.ActivityRules;
@@ -71,7 +72,9 @@ public class EngagementService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (!CreditService.hasAccount(holderId)) {
+        // Locked: two identical declarations sent at once are taken one after the other, so the second
+        // meets the first's rows and gets the 409 (not the unique index's error, a 500).
+        if (CecAccount.findById(holderId, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw ProblemException.notFound("CEC account of holder " + holderId);
         }
         int year = body.year();
@@ -125,11 +128,12 @@ public class EngagementService {
         if (e == null) {
             throw ProblemException.notFound("engagement " + engagementId);
         }
+        // whose it is first: another association learns nothing of the engagement's state
+        caller.requireAssociation(e.rna);
         if (e.origin != Origin.HOLDER) {
             throw ProblemException.conflict("not-awaiting-validation",
                     "engagement " + engagementId + " was declared validated by its responsible body");
         }
-        caller.requireAssociation(e.rna);
         LocalDate today = today();
         EngagementStatus status = e.statusOn(today);
         if (status == EngagementStatus.LAPSED) {

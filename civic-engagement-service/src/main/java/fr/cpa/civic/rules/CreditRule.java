@@ -25,6 +25,10 @@ public final class CreditRule {
             why.add(year + ": the " + Amounts.hours(before.minutes()) + " earned in 2017–2018 count as "
                     + Amounts.euros(before.minutes() * parameters.centsPerConvertedHour() / 60) + " toward the cap");
         }
+        if (rule.unit() == YearlyCredit.Unit.MINUTES && before.cents() > 0) {
+            why.add(year + ": the " + Amounts.euros(before.cents()) + " earned from 2019 count as "
+                    + Amounts.hours(centsAsMinutes(before.cents(), parameters)) + " toward the cap");
+        }
         long room = roomLeft(year, before, parameters);
         long value = Math.min(rule.perCategory(), room);
         why.add(year + ": " + kind.label() + " earns " + rule.format(rule.perCategory())
@@ -42,8 +46,16 @@ public final class CreditRule {
         if (rule == null) {
             return 0;
         }
-        long used = rule.unit() == YearlyCredit.Unit.MINUTES ? totals.minutes()
+        // One cap over both eras: a 2017–2018 year declared after euro years counts them too (a batch of a
+        // responsible body may come years late), else hours could be added on top of a full 720 €.
+        long used = rule.unit() == YearlyCredit.Unit.MINUTES ? totals.minutes() + centsAsMinutes(totals.cents(), parameters)
                 : totals.cents() + totals.minutes() * parameters.centsPerConvertedHour() / 60;
         return Math.max(0, rule.cap() - used);
+    }
+
+    /** Euros as the hours they stand for at the conversion rate, rounded up: the cap is never passed. */
+    private static long centsAsMinutes(long cents, CecParameters parameters) {
+        long rate = parameters.centsPerConvertedHour();
+        return (cents * 60 + rate - 1) / rate;
     }
 }

@@ -1,5 +1,7 @@
 package fr.cpa.civic.stats;
 
+import fr.cpa.civic.rules.CecParameters;
+
 import fr.cpa.platform.money.Money;
 import fr.cpa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 
 /**
@@ -42,9 +47,11 @@ public class CecStatsResource {
     }
 
     private final EntityManager em;
+    private final Clock clock;
 
-    CecStatsResource(EntityManager em) {
+    CecStatsResource(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @GET
@@ -58,8 +65,17 @@ public class CecStatsResource {
                      "creditsByActivity": [{"activity": "CIVIC_SERVICE", "credits": 12, "amount": {"amount": 288000, "currency": "EUR"}, "minutes": 0}]}""")))
     public CecStats stats() {
         @SuppressWarnings("unchecked")
-        List<Object[]> states = em.createNativeQuery(
-                "select status, count(*) from engagement group by status order by status").getResultList();
+        // A declaration left pending past its validation deadline is stored PENDING until someone tries to
+        // decide it: counted as LAPSED, as Engagement.statusOn shows it everywhere else.
+        MonthDay deadline = CecParameters.LAW.validationCloses();
+        List<Object[]> states = em.createNativeQuery("""
+                        select case when status = 'PENDING' and make_date(year + 1, :month, :day) < :today
+                                    then 'LAPSED' else status end as state, count(*)
+                        from engagement group by 1 order by 1""")
+                .setParameter("month", deadline.getMonthValue())
+                .setParameter("day", deadline.getDayOfMonth())
+                .setParameter("today", LocalDate.now(clock))
+                .getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> credits = em.createNativeQuery("""
                 select kind, count(*),

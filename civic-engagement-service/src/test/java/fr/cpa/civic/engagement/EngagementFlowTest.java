@@ -118,6 +118,20 @@ class EngagementFlowTest {
     }
 
     @Test
+    void theSameDeclarationSentTwiceAtOnceIsTakenOnceAndTheOtherGetsA409() throws Exception {
+        UUID holder = openAccount();
+        clock.today(LocalDate.of(2024, 5, 2));
+        for (int round = 0; round < 3; round++) {
+            int year = 2023;
+            String rna = "W75100001" + round;
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> declare(holder, year, line(rna, 250)).extract().statusCode());
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> declare(holder, year, line(rna, 250)).extract().statusCode());
+            assertEquals(java.util.List.of(201, 409), java.util.stream.Stream.of(first.get(), second.get()).sorted().toList(),
+                    "one stored, the other told it is declared already (never the unique index's 500)");
+        }
+    }
+
+    @Test
     void declarationsForAYearAreAcceptedFromFirstJanuaryTo30JuneOfTheNextYear() {
         UUID holder = openAccount();
         clock.today(LocalDate.of(2023, 12, 31));

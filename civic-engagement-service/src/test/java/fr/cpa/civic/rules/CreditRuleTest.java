@@ -136,6 +136,19 @@ class CreditRuleTest {
         assertEquals(new CecTotals(240_00, 40 * 60), outcome.total());
     }
 
+    @Test
+    void anHoursYearDeclaredAfterEuroYearsCountsThemTowardTheCap() {
+        // 720 € (60 h at 12 €, décret 2018-1338) already: a 2018 activity declared late earns nothing
+        assertEquals(0, credit(2018, new CecTotals(720_00, 0)).value());
+        // 600 € stand for 50 h: 10 h left under the 60 h cap
+        assertEquals(10 * 60, credit(2018, new CecTotals(600_00, 0)).value());
+        // 480 € stand for 40 h: the whole 20 h fit, the edge
+        assertEquals(20 * 60, credit(2018, new CecTotals(480_00, 0)).value());
+        // 1 € over 480 € is 5 min: rounded up, so the cap is never passed
+        assertEquals(20 * 60 - 5, credit(2018, new CecTotals(481_00, 0)).value());
+        assertEquals(10 * 60, CreditRule.roomLeft(2018, new CecTotals(360_00, 20 * 60), LAW), "both eras at once: 30 h + 20 h");
+    }
+
     private static Credit credit(int year, CecTotals before) {
         return CreditRule.credit(year, ActivityKind.MILITARY_RESERVE, before, LAW).orElseThrow();
     }
