@@ -82,15 +82,17 @@ public class Acquisition {
             return Outcome.NOTHING_DUE;
         }
         int year = facts.year();
-        YearlyCredit credit = rules.credit(facts, new AccountState(account.ordinaryCents, account.hoursEraMinutes, account.hoursMinutes));
+        AccountState before = new AccountState(account.ordinaryCents, account.hoursEraMinutes, account.hoursMinutes);
+        YearlyCredit credit = rules.credit(facts, before);
         String pot = switch (credit.pot()) {
             case HOURS_ERA -> CpfEntry.HOURS_ERA;
             case CIVIL_SERVANT_HOURS -> CpfEntry.CIVIL_SERVANT_HOURS;
             case ORDINARY, NONE -> CpfEntry.ORDINARY;
         };
-        // a zero credit is recorded too: the holder sees why nothing came (job seeker, cap reached…)
-        CpfEntry entry = ledger.append(account, Ledger.Draft.credit(CpfEntry.Kind.ACQUISITION, pot, credit.cents(),
-                credit.minutes(), year, null, credit.explanation()));
+        // a zero credit is recorded too: the holder sees why nothing came (job seeker, cap reached…); the balances it was
+        // computed on are kept with it, for the corrections of the year (reconcile)
+        CpfEntry entry = ledger.append(account, Ledger.Draft.acquisition(pot, credit.cents(), credit.minutes(), year, before,
+                credit.explanation()));
         if (entry.amountCents == 0 && entry.minutes == 0) {
             return Outcome.NOTHING_DUE;
         }
@@ -112,6 +114,13 @@ public class Acquisition {
      * year is computed again and the difference appended as a CORRECTION entry (or the ACQUISITION if the
      * run found nothing then). Hours-era years (before 2019) were converted on 1 January 2019 and are not
      * corrected here.
+     * <p>
+     * The year is computed again on the balances it was first credited on (the ACQUISITION's cap base), so the
+     * correction is what the corrected year would have credited at the time, cap applied to the balance of that
+     * time, minus what the year already gave: spending since neither adds cap room nor takes it away. Later years
+     * keep what they were credited, each on its own base, even when this correction would have changed their cap
+     * room (DOMAIN.md §1 says nothing of recomputing them): a raise of a year may so leave the ordinary balance above
+     * the cap by what a later capped year was given on the smaller balance of its time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome reconcile(UUID holderId, int year, UUID eventId, String trigger) {
@@ -138,7 +147,9 @@ public class Acquisition {
         List<CpfEntry> given = CpfEntry.list("holderId = ?1 and year = ?2 and kind in ?3 order by line", holderId, year,
                 List.of(CpfEntry.Kind.ACQUISITION, CpfEntry.Kind.CORRECTION));
         if (given.isEmpty()) {
-            return acquire(holderId, year); // the run found no activity then, or the account opened after it started
+            // the run found no activity then, or the account opened after it started: the year's first credit, on the
+            // balance of today (no balance of the run's time was kept for a holder it found nothing for)
+            return acquire(holderId, year);
         }
         if (CpfEntry.HOURS_ERA.equals(given.get(0).pot) || year < Conversion.DAY.getYear()) {
             return Outcome.UNCHANGED;
@@ -149,8 +160,10 @@ public class Acquisition {
         Correction.Previous previous = new Correction.Previous(previousCents, previousMinutes,
                 "entry " + last.line + " (" + last.kind + " of " + last.createdAt + "): " + computation(last.explanation));
         YearFacts facts = activity.facts(account, year);
-        AccountState before = new AccountState(account.ordinaryCents - previousCents, account.hoursEraMinutes,
-                account.hoursMinutes - previousMinutes);
+        // the balances the year was credited on (its explanation shows them as ordinaryBalanceBefore), never today's
+        // minus what the year gave: those moved with every spending and credit since
+        AccountState before = capBase(given.stream().filter(e -> e.kind == CpfEntry.Kind.ACQUISITION).findFirst()
+                .orElseThrow(() -> new IllegalStateException("corrections of " + year + " without its acquisition")), account);
         YearlyCredit now = facts.activities().isEmpty()
                 ? new YearlyCredit(year, "NONE", YearlyCredit.Pot.NONE, 0, 0, false, List.of(new Explanation("NO_ACTIVITY",
                 "L6323-11", List.of(), Map.of("year", Integer.toString(year)), List.of("no declared activity left for the year"), "0 €")))
@@ -175,6 +188,25 @@ public class Acquisition {
             ledger.publishCredited(account, entry);
         }
         return Outcome.CORRECTED;
+    }
+
+    /**
+     * The statutory balances the year's {@code acquisition} was computed on: kept with it since V8, which derived them
+     * for the acquisitions written before. An ACQUISITION appended by hand without them (never by this service) gets
+     * the same derivation: the cached balances equal the sums of the entries, so the balances then were the sums of
+     * the lines before it. Hours-era minutes are not kept: a year corrected here (2019 on) is in euros or civil
+     * servants' hours, whose rules do not read them.
+     */
+    private AccountState capBase(CpfEntry acquisition, CpfAccount account) {
+        if (acquisition.capBaseCents != null && acquisition.capBaseMinutes != null) {
+            return new AccountState(acquisition.capBaseCents, account.hoursEraMinutes, acquisition.capBaseMinutes);
+        }
+        Object[] sums = (Object[]) em.createNativeQuery("""
+                        select coalesce(sum(amount_cents) filter (where pot = 'ORDINARY'), 0),
+                               coalesce(sum(minutes) filter (where pot = 'CIVIL_SERVANT_HOURS'), 0)
+                        from cpf_entry where holder_id = :h and line < :line""")
+                .setParameter("h", acquisition.holderId).setParameter("line", acquisition.line).getSingleResult();
+        return new AccountState(((Number) sums[0]).longValue(), account.hoursEraMinutes, ((Number) sums[1]).longValue());
     }
 
     /** The results of a stored computation, the correction summaries left out. */

@@ -49,9 +49,12 @@ public class ActivityEvents {
     void apply(EventEnvelope event) {
         if (ActivityDeclared.TYPE.equals(event.type())) {
             ActivityDeclared a = json.data(event, ActivityDeclared.class);
-            declared(a);
-            acquisition.reconcile(a.holderId(), Integer.parseInt(a.period().substring(0, 4)), event.id(),
-                    "ActivityDeclared " + a.declarationId() + " v" + a.version() + " for " + a.period() + " (SIRET " + a.siret() + ")");
+            // a line sent again with the same figures (an employer's new version to fix another employee's line, a
+            // redelivery, a late older version) changes none of the year's facts: it must not touch the account
+            if (declared(a)) {
+                acquisition.reconcile(a.holderId(), Integer.parseInt(a.period().substring(0, 4)), event.id(),
+                        "ActivityDeclared " + a.declarationId() + " v" + a.version() + " for " + a.period() + " (SIRET " + a.siret() + ")");
+            }
         } else if (ActivityWithdrawn.TYPE.equals(event.type())) {
             ActivityWithdrawn w = json.data(event, ActivityWithdrawn.class);
             var period = w.period() == null ? null : PERIOD.matcher(w.period());
@@ -68,7 +71,12 @@ public class ActivityEvents {
         }
     }
 
-    private void declared(ActivityDeclared a) {
+    /**
+     * Stores the month's figures and says whether the stored figures changed: a new month, or a newer (or the same)
+     * version with different figures. A newer version with the same figures still replaces the declaration's id and
+     * version (a withdrawal names the declaration), but changes nothing the rules read.
+     */
+    private boolean declared(ActivityDeclared a) {
         var period = a.period() == null ? null : PERIOD.matcher(a.period());
         if (a.holderId() == null || a.declarationId() == null || a.siret() == null || period == null || !period.matches()
                 || !STATUSES.contains(a.status()) || !UNITS.contains(a.timeUnit())) {
@@ -80,21 +88,34 @@ public class ActivityEvents {
         }
         long absences = a.countedAbsences() == null ? 0
                 : a.countedAbsences().stream().mapToLong(ActivityDeclared.CountedAbsence::minutes).sum();
-        em.createNativeQuery("""
-                        insert into activity_month (holder_id, siret, declaration_id, period, year, version, status, category,
-                                                    time_unit, paid_time, reference_time, gross_pay_cents, absence_minutes)
-                        values (:h, :siret, :d, :p, :year, :v, :status, :category, :unit, :paid, :ref, :pay, :abs)
-                        on conflict (holder_id, siret, period) do update set
-                            declaration_id = excluded.declaration_id, version = excluded.version, status = excluded.status,
-                            category = excluded.category, time_unit = excluded.time_unit, paid_time = excluded.paid_time,
-                            reference_time = excluded.reference_time, gross_pay_cents = excluded.gross_pay_cents,
-                            absence_minutes = excluded.absence_minutes
-                        where activity_month.version <= excluded.version""")
+        // "old" reads the row as it was before the upsert (the statement's snapshot); "stored" is what the upsert wrote,
+        // nothing when an older version was ignored
+        Number changed = (Number) em.createNativeQuery("""
+                        with old as (
+                            select status, category, time_unit, paid_time, reference_time, gross_pay_cents, absence_minutes
+                            from activity_month where holder_id = :h and siret = :siret and period = :p),
+                        stored as (
+                            insert into activity_month (holder_id, siret, declaration_id, period, year, version, status, category,
+                                                        time_unit, paid_time, reference_time, gross_pay_cents, absence_minutes)
+                            values (:h, :siret, :d, :p, :year, :v, :status, :category, :unit, :paid, :ref, :pay, :abs)
+                            on conflict (holder_id, siret, period) do update set
+                                declaration_id = excluded.declaration_id, version = excluded.version, status = excluded.status,
+                                category = excluded.category, time_unit = excluded.time_unit, paid_time = excluded.paid_time,
+                                reference_time = excluded.reference_time, gross_pay_cents = excluded.gross_pay_cents,
+                                absence_minutes = excluded.absence_minutes
+                            where activity_month.version <= excluded.version
+                            returning status, category, time_unit, paid_time, reference_time, gross_pay_cents, absence_minutes)
+                        select count(*) from stored s where not exists (
+                            select 1 from old o
+                            where (o.status, o.category, o.time_unit, o.paid_time, o.reference_time, o.gross_pay_cents, o.absence_minutes)
+                                  is not distinct from
+                                  (s.status, s.category, s.time_unit, s.paid_time, s.reference_time, s.gross_pay_cents, s.absence_minutes))""")
                 .setParameter("h", a.holderId()).setParameter("siret", a.siret()).setParameter("d", a.declarationId())
                 .setParameter("p", a.period()).setParameter("year", Integer.parseInt(period.group(1)))
                 .setParameter("v", a.version()).setParameter("status", a.status()).setParameter("category", a.category())
                 .setParameter("unit", a.timeUnit()).setParameter("paid", a.paidTime()).setParameter("ref", a.referenceTime())
                 .setParameter("pay", a.grossPay() == null ? null : a.grossPay().amount()).setParameter("abs", absences)
-                .executeUpdate();
+                .getSingleResult();
+        return changed.longValue() > 0;
     }
 }

@@ -94,8 +94,8 @@ public class CreditEvents {
                         "creditId", String.valueOf(c.creditId())), List.of(),
                 euros ? "credit " + c.amount() + " to the CEC pot" : "credit " + c.minutes() + " min of CEC hours"));
         if (hours) {
-            // 2017–2018 CEC hours: the CPF is in euros since 1 January 2019, they convert at the same rate
-            Conversion.Result converted = conversion.convert(c.minutes(), 0, LocalDate.now(clock));
+            // 2017–2018 CEC hours: the CPF is in euros since 1 January 2019; CEC hours convert at their own rate
+            Conversion.Result converted = conversion.convertCec(c.minutes(), LocalDate.now(clock));
             cents = converted.cents();
             why.add(converted.explanation());
         }

@@ -64,6 +64,15 @@ public class CpfEntry extends PanacheEntityBase {
     public UUID sourceEventId;
     @Column(nullable = false)
     public String explanation;
+    /**
+     * On an ACQUISITION: the ordinary balance just before the year's credit, the one its cap was applied to. A later
+     * correction of the year is computed on it, not on today's balance (V8 derived it for acquisitions written before).
+     */
+    @Column(name = "cap_base_cents")
+    public Long capBaseCents;
+    /** On an ACQUISITION: the civil servants' hours balance just before the year's credit, in minutes. */
+    @Column(name = "cap_base_minutes")
+    public Long capBaseMinutes;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -9,6 +9,7 @@ import fr.cpa.platform.contract.Topics;
 import fr.cpa.platform.money.Money;
 import fr.cpa.platform.outbox.Outbox;
 import fr.cpa.trainingrights.account.CpfAccount;
+import fr.cpa.trainingrights.rules.AccountState;
 import fr.cpa.trainingrights.rules.Explanation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,14 +32,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger implements LedgerWriter {
 
-    /** What to append. Signed deltas: amount on the pot, held in the pot, minutes of hours. */
+    /**
+     * What to append. Signed deltas: amount on the pot, held in the pot, minutes of hours. {@code capBase}: for a
+     * year's ACQUISITION, the statutory balances its credit was computed on (null otherwise).
+     */
     public record Draft(CpfEntry.Kind kind, String pot, long amountCents, long heldCents, long minutes, Integer year,
                         UUID enrolmentId, UUID sourceEventId, String topUpKind, String funder, Set<String> earmarkedTo,
-                        List<Explanation> explanation) {
+                        List<Explanation> explanation, AccountState capBase) {
+
+        public Draft(CpfEntry.Kind kind, String pot, long amountCents, long heldCents, long minutes, Integer year,
+                     UUID enrolmentId, UUID sourceEventId, String topUpKind, String funder, Set<String> earmarkedTo,
+                     List<Explanation> explanation) {
+            this(kind, pot, amountCents, heldCents, minutes, year, enrolmentId, sourceEventId, topUpKind, funder, earmarkedTo,
+                    explanation, null);
+        }
 
         public static Draft credit(CpfEntry.Kind kind, String pot, long cents, long minutes, Integer year,
                                    UUID sourceEventId, List<Explanation> explanation) {
             return new Draft(kind, pot, cents, 0, minutes, year, null, sourceEventId, null, null, null, explanation);
+        }
+
+        /** A year's credit computed on {@code before}, kept with it: corrections of the year are computed on it again. */
+        public static Draft acquisition(String pot, long cents, long minutes, int year, AccountState before,
+                                        List<Explanation> explanation) {
+            return new Draft(CpfEntry.Kind.ACQUISITION, pot, cents, 0, minutes, year, null, null, null, null, null,
+                    explanation, before);
         }
     }
 
@@ -104,6 +122,10 @@ public class Ledger implements LedgerWriter {
         entry.earmarkedTo = draft.earmarkedTo() == null || draft.earmarkedTo().isEmpty() ? null
                 : String.join(",", new java.util.TreeSet<>(draft.earmarkedTo()));
         entry.explanation = write(draft.explanation());
+        if (draft.capBase() != null) {
+            entry.capBaseCents = draft.capBase().ordinaryCents();
+            entry.capBaseMinutes = draft.capBase().civilServantMinutes();
+        }
         entry.createdAt = Instant.now();
         apply(account, entry);
         return entry;

@@ -144,7 +144,8 @@ public class LedgerBatch implements LedgerWriter {
     private void copyEntries(Connection connection) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                 copy cpf_entry (id, holder_id, line, kind, pot, amount_cents, held_cents, minutes, year, enrolment_id,
-                                top_up_kind, top_up_reference, funder, earmarked_to, source_event_id, explanation, created_at)
+                                top_up_kind, top_up_reference, funder, earmarked_to, source_event_id, explanation, created_at,
+                                cap_base_cents, cap_base_minutes)
                 from stdin""");
         try {
             StringBuilder line = new StringBuilder(2048);
@@ -161,7 +162,9 @@ public class LedgerBatch implements LedgerWriter {
                 text(line, e.funder).append('\t');
                 text(line, e.earmarkedTo).append('\t');
                 text(line, e.sourceEventId).append('\t');
-                text(line, e.explanation).append('\t').append(e.createdAt).append('\n');
+                text(line, e.explanation).append('\t').append(e.createdAt).append('\t');
+                text(line, e.capBaseCents).append('\t');
+                text(line, e.capBaseMinutes).append('\n');
                 byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
                 copy.writeToCopy(bytes, 0, bytes.length);
             }

@@ -37,4 +37,19 @@ public final class Conversion {
                 + euros(rate) + "/h = " + euros(cents));
         return new Result(cents, minutes, x.result(hours(minutes) + " became " + euros(cents)));
     }
+
+    /**
+     * Converts 2017–2018 civic-engagement hours (décret 2018-1338): 12 € an hour, not the 15 € of CPF
+     * and DIF hours. 60 h, the CEC cap of the hours era, are 720 €, its cap since 2019.
+     */
+    public Result convertCec(long cecMinutes, LocalDate on) {
+        ExplanationBuilder x = new ExplanationBuilder("CEC_CONVERSION_2019", "décret 2018-1338");
+        LocalDate day = on.isBefore(DAY) ? DAY : on;
+        long rate = x.use(table.at(Param.CEC_CONVERSION_RATE_PER_HOUR, day));
+        x.input("cecHours", hours(cecMinutes)).input("convertedOn", day);
+        // 12 € an hour is 20 cents a minute: exact, no rounding
+        long cents = Math.multiplyExact(cecMinutes, rate) / 60;
+        x.step(hours(cecMinutes) + " CEC × " + euros(rate) + "/h = " + euros(cents));
+        return new Result(cents, cecMinutes, x.result(hours(cecMinutes) + " of CEC became " + euros(cents)));
+    }
 }

@@ -19,6 +19,7 @@ public enum Param {
     SMIC_HOURLY(Unit.CENTS, "L3231-2: gross hourly SMIC in force on 31 December of the year (unverified rule of the day used)"),
     // Conversion
     CONVERSION_RATE_PER_HOUR(Unit.CENTS, "décret 2018-1153: 1 h = 15 € on 1 January 2019"),
+    CEC_CONVERSION_RATE_PER_HOUR(Unit.CENTS, "décret 2018-1338: a 2017–2018 CEC hour = 12 €"),
     // Euros era (from 2019)
     FULL_CREDIT_THRESHOLD_PERCENT(Unit.PERCENT, "R6323-1: at least half the reference time earns the full credit"),
     YEARLY_CREDIT(Unit.CENTS, "R6323-1"),

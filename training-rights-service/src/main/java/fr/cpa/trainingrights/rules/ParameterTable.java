@@ -86,6 +86,8 @@ public final class ParameterTable {
         b.put(SMIC_HOURLY, 1202, "2026-01-01", null); // unverified: keep configurable
         // Conversion on 1 January 2019
         b.put(CONVERSION_RATE_PER_HOUR, 1500, "2019-01-01", null);
+        // CEC hours have their own rate, the one civic-engagement-service counts them at toward the 720 € cap
+        b.put(CEC_CONVERSION_RATE_PER_HOUR, 1200, "2019-01-01", null);
         // Euros era
         b.put(FULL_CREDIT_THRESHOLD_PERCENT, 50, "2019-01-01", null);
         b.put(YEARLY_CREDIT, 50_000, "2019-01-01", null);

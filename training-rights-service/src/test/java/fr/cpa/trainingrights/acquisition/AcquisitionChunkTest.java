@@ -96,7 +96,8 @@ class AcquisitionChunkTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Object> all = new ArrayList<>();
             all.addAll(em.createNativeQuery("""
-                            select line, kind, pot, amount_cents, held_cents, minutes, year, explanation from cpf_entry
+                            select line, kind, pot, amount_cents, held_cents, minutes, year, explanation,
+                                   coalesce(cap_base_cents, -1), coalesce(cap_base_minutes, -1) from cpf_entry
                             where holder_id = :h order by line""").setParameter("h", holder).getResultList()
                     .stream().map(r -> List.of((Object[]) r)).toList());
             all.add(List.of((Object[]) em.createNativeQuery("""
@@ -190,6 +191,9 @@ class AcquisitionChunkTest {
         assertEquals(List.of(50_000L, 2_075L, 0L, 500_000L, 500_000L, 50_000L, 80_000L),
                 all.stream().map(t -> ordinary(t.inChunk())).toList());
         assertEquals(1L, version(all.get(0).inChunk()), "the chunk's update bumped the version");
+        // the balance each credit was computed on is kept with it (and compared above with the holder alone's)
+        assertEquals(List.of(0L, 0L, 499_000L, 500_000L, 0L),
+                List.of(0, 1, 3, 4, 6).stream().map(i -> capBase(all.get(i).inChunk(), year)).toList());
         // a holder without an account (closed, or never opened) is skipped
         assertEquals(Acquisition.Outcome.NO_ACCOUNT, QuarkusTransaction.requiringNew().call(() ->
                 chunk.acquire(List.of(unknown), year)).get(unknown));
@@ -203,6 +207,12 @@ class AcquisitionChunkTest {
                 all.get(1).inChunk(), Acquisition.Outcome.CREDITED));
         // 24 h × 15 € = 360 €
         assertEquals(36_000L, ordinary(all.get(0).inChunk()));
+    }
+
+    long capBase(UUID holder, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select cap_base_cents from cpf_entry where holder_id = :h and year = :y and kind = 'ACQUISITION'")
+                .setParameter("h", holder).setParameter("y", year).getSingleResult()).longValue());
     }
 
     long version(UUID holder) {

@@ -68,12 +68,12 @@ class CreditEventsTest {
         TestKafka.send(Topics.CEC, holder.toString(), TestEvents.envelope(UUID.randomUUID(), "CecCredited", "civic-engagement-service", holder, """
                 {"holderId":"%s","creditId":"%s","year":2024,"activity":"ASSOCIATION_VOLUNTEERING","amount":{"amount":24000,"currency":"EUR"},
                  "minutes":null,"totalAfter":{"amount":24000,"currency":"EUR"},"totalMinutesAfter":null}""".formatted(holder, UUID.randomUUID())));
-        // 2018: 20 h of CEC → 300 € at the 2019 conversion rate
+        // 2018: 20 h of CEC → 240 € at the CEC conversion rate, 12 € an hour (décret 2018-1338), not the CPF's 15 €
         TestKafka.send(Topics.CEC, holder.toString(), TestEvents.envelope(UUID.randomUUID(), "CecCredited", "civic-engagement-service", holder, """
                 {"holderId":"%s","creditId":"%s","year":2018,"activity":"CIVIC_SERVICE","amount":null,
                  "minutes":1200,"totalAfter":null,"totalMinutesAfter":1200}""".formatted(holder, UUID.randomUUID())));
-        awaitBalance(holder, "cec.amount", 54000);
+        awaitBalance(holder, "cec.amount", 48000);
         given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/cpf")
-                .then().body("ordinary.amount", equalTo(0)).body("available.amount", equalTo(54000));
+                .then().body("ordinary.amount", equalTo(0)).body("available.amount", equalTo(48000));
     }
 }

@@ -48,6 +48,15 @@ class OtherRulesTest {
         }
 
         @Test
+        void civicEngagementHoursConvertAt12EurosNot15() {
+            // décret 2018-1338: the 60 h CEC cap of 2017–2018 is the 720 € cap from 2019
+            Conversion.Result r = new Conversion(ParameterTable.LAW).convertCec(h(60), LocalDate.of(2019, 1, 1));
+            assertEquals(eur(720), r.cents());
+            assertTrue(r.explanation().arithmetic().get(0).contains("60 h CEC × 12.00 €/h = 720.00 €"));
+            assertEquals(20, new Conversion(ParameterTable.LAW).convertCec(1, LocalDate.of(2025, 3, 1)).cents(), "20 cents a minute");
+        }
+
+        @Test
         void aMinuteIsWorth25Cents() {
             assertEquals(25, new Conversion(ParameterTable.LAW).convert(1, 0, LocalDate.of(2019, 1, 1)).cents());
         }
