@@ -117,6 +117,10 @@ class UseResourceTest {
         post(holder, strong(holder), "{\"use\": \"SKIING\", \"points\": 0}")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("use", "points"));
+        // a fraction of a point is refused, not cut to 2 (platform's WholeNumbersOnly)
+        post(holder, strong(holder), "{\"use\": \"TRAINING\", \"points\": 2.5}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("points"));
     }
 
     @Test
