@@ -22,7 +22,10 @@ public final class EnrolmentApi {
     @Schema(description = "A holder asks to buy a session of a published, CPF-payable offer")
     public record EnrolmentRequest(
             @Schema(description = "the session to enrol in", example = "7d9f0a4e-2b1c-4c7e-9a51-0c2f5b9d1e11") @NotNull UUID sessionId,
-            @Schema(description = "what the employer or OPCO adds (exempts the co-payment); none if absent",
+            @Schema(description = "Deprecated, informational only: what the holder says an employer or OPCO adds. It grants"
+                    + " no exemption and lifts no limit (neither the co-payment nor the driving-licence co-funding rule):"
+                    + " only a top-up actually paid onto the CPF by the employer or OPCO and spent on the enrolment counts."
+                    + " Still accepted so that existing clients keep working; none if absent",
                     example = "{\"amount\": 0, \"currency\": \"EUR\"}") @Valid Money employerCoFunding) {
     }
 

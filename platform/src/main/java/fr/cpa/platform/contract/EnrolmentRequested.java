@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param certificationType RNCP, RS, VAE, BILAN, DRIVING_LICENCE, BUSINESS_CREATION or CLEA
  * @param jobSeeker         the holder's situation at the request (co-payment exemption, licence rule)
- * @param employerCoFunding what an employer or OPCO adds, if anything (co-payment exemption)
+ * @param employerCoFunding what the holder says an employer or OPCO adds: informational only, never trusted
+ *                          (an exemption or the driving-licence opening comes from a top-up actually spent)
  */
 public record EnrolmentRequested(UUID enrolmentId, UUID holderId, UUID offerId, String certificationType,
                                  String certificationCode, Money price, LocalDate startDate, boolean jobSeeker,

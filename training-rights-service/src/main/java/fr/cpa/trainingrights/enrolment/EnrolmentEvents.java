@@ -20,6 +20,7 @@ import fr.cpa.trainingrights.refund.Refunds;
 import fr.cpa.trainingrights.rules.CoPayment;
 import fr.cpa.trainingrights.rules.ParameterTable;
 import fr.cpa.trainingrights.rules.Explanation;
+import fr.cpa.trainingrights.rules.FunderType;
 import fr.cpa.trainingrights.rules.Spending;
 import fr.cpa.trainingrights.rules.YoungWithoutDiploma;
 import io.smallrye.common.annotation.Blocking;
@@ -97,7 +98,9 @@ public class EnrolmentEvents {
             return;
         }
         LocalDate today = event.time() == null ? LocalDate.now(PARIS) : LocalDate.ofInstant(event.time(), PARIS);
-        long coFunding = r.employerCoFunding() == null ? 0 : r.employerCoFunding().amount();
+        // r.employerCoFunding() is what the holder typed in their request: informational only, read so that old events
+        // still parse, never used. The co-payment exemption and the driving licence's co-funding come from the top-ups
+        // the plan actually spends (their funder), else one cent declared would waive 103.20 € and open a licence.
         Map<String, Ledger.PotBalance> balances = ledger.pots(r.holderId());
         List<Spending.Pot> pots = new ArrayList<>();
         balances.values().forEach(p -> {
@@ -108,18 +111,19 @@ public class EnrolmentEvents {
                 default -> null; // hours are not spent on the public catalogue
             };
             if (kind != null) {
-                pots.add(new Spending.Pot(p.pot(), kind, p.availableCents(), p.earmarkedTo()));
+                pots.add(new Spending.Pot(p.pot(), kind, p.availableCents(), p.earmarkedTo(),
+                        FunderType.ofFunder(p.funder()).orElse(null)));
             }
         });
         Spending.Plan plan = spending.plan(new Spending.Purchase(today, r.certificationType(), r.certificationCode(),
-                r.price().amount(), r.jobSeeker(), coFunding), pots);
+                r.price().amount(), r.jobSeeker()), pots);
         boolean noRights = plan.refusal().filter(Spending.INSUFFICIENT_RIGHTS::equals).isPresent();
         if (plan.refusal().isPresent() && !noRights) {
             refuse(r, plan.refusal().get(), plan.explanation().result());
             return;
         }
         // a young person without a diploma: the region pays the shortfall on a qualifying training
-        long shortfall = noRights ? Math.max(0, r.price().amount() - coFunding) : plan.remainderDueByHolder();
+        long shortfall = noRights ? r.price().amount() : plan.remainderDueByHolder();
         Optional<YoungWithoutDiploma.TopUp> region = young.regionalTopUp(today, account.birthDate,
                 hasStatus(r.holderId(), YOUNG_WITHOUT_DIPLOMA, today), r.certificationType(), shortfall);
         if (noRights && region.isEmpty()) {
@@ -135,7 +139,10 @@ public class EnrolmentEvents {
         }
         boolean c2pOnly = !byPot.isEmpty() && byPot.keySet().stream().allMatch(CpfEntry.C2P_POT::equals);
         boolean workAccident = byPot.keySet().stream().anyMatch(this::isWorkAccidentTopUp);
-        CoPayment.Result due = coPayment.due(today, new CoPayment.Exemptions(r.jobSeeker(), coFunding > 0, c2pOnly, workAccident));
+        // "purchases with an employer or OPCO top-up" (DOMAIN.md §1): such a pot pays part of this hold; the region's
+        // young-without-diploma top-up added above is REGION money and exempts nothing
+        boolean employerOrOpco = plan.topUpFunders().stream().anyMatch(FunderType::exemptsCoPayment);
+        CoPayment.Result due = coPayment.due(today, new CoPayment.Exemptions(r.jobSeeker(), employerOrOpco, c2pOnly, workAccident));
         why.add(due.explanation());
         Map<String, Money> held = new LinkedHashMap<>();
         boolean first = true;

@@ -152,12 +152,12 @@ public class Ledger implements LedgerWriter {
         return pot.startsWith(CpfEntry.TOP_UP_PREFIX) || CpfEntry.C2P_POT.equals(pot) ? "TOP_UP" : pot;
     }
 
-    /** Balances of each pot (money, held, earmark) derived from the entries. */
+    /** Balances of each pot (money, held, earmark, funder) derived from the entries. */
     public Map<String, PotBalance> pots(UUID holderId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select pot, sum(amount_cents), sum(held_cents), sum(minutes),
-                               max(earmarked_to), min(line)
+                               max(earmarked_to), min(line), max(funder) filter (where kind = 'TOP_UP')
                         from cpf_entry where holder_id = :holder group by pot order by min(line)""")
                 .setParameter("holder", holderId).getResultList();
         Map<String, PotBalance> pots = new LinkedHashMap<>();
@@ -165,13 +165,17 @@ public class Ledger implements LedgerWriter {
             String earmark = (String) r[4];
             pots.put((String) r[0], new PotBalance((String) r[0], potKind((String) r[0]), ((Number) r[1]).longValue(),
                     ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
-                    earmark == null ? Set.of() : Set.of(earmark.split(","))));
+                    earmark == null ? Set.of() : Set.of(earmark.split(",")), (String) r[6]));
         }
         return pots;
     }
 
-    /** One pot's balances: money in it, part of it held, hours; earmarked certifications if any. */
-    public record PotBalance(String pot, String kind, long cents, long heldCents, long minutes, Set<String> earmarkedTo) {
+    /**
+     * One pot's balances: money in it, part of it held, hours; earmarked certifications if any; for a top-up pot, its
+     * funder as recorded on its TOP_UP entries ("EMPLOYER SIRET …"), else null.
+     */
+    public record PotBalance(String pot, String kind, long cents, long heldCents, long minutes, Set<String> earmarkedTo,
+                             String funder) {
         public long availableCents() {
             return cents - heldCents;
         }

@@ -14,7 +14,9 @@ public final class CoPayment {
      * The situations that exempt a purchase.
      *
      * @param jobSeeker            the holder is a registered job seeker
-     * @param employerOrOpcoTopUp  an employer or OPCO tops the purchase up
+     * @param employerOrOpcoTopUp  a top-up funded by an employer or OPCO pays part of the purchase: one of the pots its
+     *                             plan spends ({@link Spending.Plan#topUpFunders()}), never a co-funding the holder
+     *                             merely declares
      * @param paidWithC2pPoints    the purchase is paid with hardship (C2P) points
      * @param workAccidentTopUp    the work-accident / occupational-disease top-up pays it
      */

@@ -2,7 +2,6 @@ package fr.cpa.trainingrights.topup;
 
 import fr.cpa.platform.idempotency.IdempotentRequests;
 import fr.cpa.platform.problem.Problem;
-import fr.cpa.platform.problem.ProblemException;
 import fr.cpa.platform.security.Caller;
 import fr.cpa.platform.security.Roles;
 import fr.cpa.trainingrights.account.CpfResource;
@@ -38,15 +37,18 @@ public class TopUpResource {
 
     private final Caller caller;
     private final TopUpService service;
+    private final TopUpFunders funders;
     private final IdempotentRequests idempotency;
     private final CpfResource entries;
 
     private final Clock clock;
 
-    TopUpResource(Caller caller, TopUpService service, IdempotentRequests idempotency, CpfResource entries, Clock clock) {
+    TopUpResource(Caller caller, TopUpService service, TopUpFunders funders, IdempotentRequests idempotency,
+                  CpfResource entries, Clock clock) {
         this.clock = clock;
         this.caller = caller;
         this.service = service;
+        this.funders = funders;
         this.idempotency = idempotency;
         this.entries = entries;
     }
@@ -55,7 +57,11 @@ public class TopUpResource {
     @RolesAllowed({Roles.EMPLOYER, Roles.ADVISOR, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Top up a holder's CPF (abondement, outside the cap): employer (bound by its SIRET), advisor, admin, service; Idempotency-Key required")
+    @Operation(summary = "Top up a holder's CPF (abondement, outside the cap): employer (bound by its SIRET), advisor, admin, service; Idempotency-Key required",
+            description = "An employer's token records only funder type EMPLOYER (CORRECTIVE, COLLECTIVE_AGREEMENT_REFUSAL,"
+                    + " VOLUNTARY) and only for a holder one of its SIRETs has declared in a payroll declaration; the"
+                    + " other funder types (OPCO, public funders, the holder) and WORK_ACCIDENT are recorded by advisors,"
+                    + " admins and platform services.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TopUpRequest.class), examples = {
             @ExampleObject(name = "voluntary, earmarked", value = """
@@ -67,24 +73,21 @@ public class TopUpResource {
     @APIResponse(responseCode = "201", description = "the TOP_UP entry, in its own pot")
     @APIResponse(responseCode = "400", description = "bad fields, or no Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "an employer whose SIRETs never declared this holder (or a token without SIRET)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "funder-not-allowed: an employer naming another funder type than"
+            + " EMPLOYER, or the work-accident top-up (errors name funderType and kind); account-closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response topUp(@PathParam("id") UUID holderId,
                           @Parameter(description = "required: a retry with the same key returns the first answer")
                           @HeaderParam(IdempotentRequests.HEADER) String key,
                           TopUpRequest request) {
-        String funder = funder();
+        // ownership first: an employer learns nothing of a holder its establishments never declared
+        TopUpFunders.Funder funder = funders.of(holderId);
         return idempotency.require(key, "cpf.top-ups:" + caller.name() + ":" + holderId, request, () -> {
             CpfEntry entry = service.topUp(holderId, request, funder, LocalDate.now(clock));
             return Response.created(URI.create("/api/v1/holders/" + holderId + "/cpf/entries/" + entry.id))
                     .entity(entries.view(entry)).build();
         });
-    }
-
-    /** The funder as the token names it: an employer by its SIRET, staff by their subject. */
-    private String funder() {
-        if (caller.hasRole(Roles.EMPLOYER) && !caller.isStaff()) {
-            return caller.sirets().stream().findFirst().map(s -> "SIRET " + s).orElseThrow(() ->
-                    ProblemException.forbidden("an employer's token must name its SIRET"));
-        }
-        return caller.subject();
     }
 }

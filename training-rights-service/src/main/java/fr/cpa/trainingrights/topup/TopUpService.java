@@ -6,6 +6,7 @@ import fr.cpa.trainingrights.account.CpfAccount;
 import fr.cpa.trainingrights.ledger.CpfEntry;
 import fr.cpa.trainingrights.ledger.Ledger;
 import fr.cpa.trainingrights.rules.Explanation;
+import fr.cpa.trainingrights.rules.FunderType;
 import fr.cpa.trainingrights.rules.Param;
 import fr.cpa.trainingrights.rules.ParameterTable;
 import fr.cpa.trainingrights.rules.ParameterValue;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 public class TopUpService {
 
     static final Set<String> KINDS = Set.of("CORRECTIVE", "COLLECTIVE_AGREEMENT_REFUSAL", "WORK_ACCIDENT", "VOLUNTARY");
-    static final Set<String> FUNDERS = Set.of("EMPLOYER", "OPCO", "REGION", "FRANCE_TRAVAIL", "STATE", "AGEFIPH", "HOLDER", "SOCIAL_SECURITY");
+    static final Set<String> FUNDERS = java.util.Arrays.stream(FunderType.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final Pattern CERTIFICATION = Pattern.compile("(RNCP|RS)[0-9]{1,6}");
     /** Earmarking to certifications exists since April 2025 (loi 2024-… / décret 2025, DOMAIN.md). */
     static final LocalDate EARMARK_FROM = LocalDate.of(2025, 4, 1);
@@ -40,7 +42,7 @@ public class TopUpService {
     }
 
     @Transactional
-    public CpfEntry topUp(UUID holderId, TopUpRequest request, String funder, LocalDate today) {
+    public CpfEntry topUp(UUID holderId, TopUpRequest request, TopUpFunders.Funder funder, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null) {
             throw ProblemException.invalid("body", "a top-up request is required");
@@ -110,6 +112,7 @@ public class TopUpService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        funder.requireMayRecord(kind, request.funderType());
         CpfAccount account = CpfAccount.findById(holderId);
         if (account == null) {
             throw ProblemException.notFound("CPF account of holder " + holderId);
@@ -123,12 +126,12 @@ public class TopUpService {
         }
         Explanation why = new Explanation("TOP_UP_" + kind, rule == null ? "L6323-4 (dotations)" : rule.param().legalReference(),
                 rule == null ? List.of() : List.of(rule.describe()),
-                Map.of("kind", kind, "funderType", request.funderType(), "funder", funder,
+                Map.of("kind", kind, "funderType", request.funderType(), "funder", funder.name(),
                         "earmarkedTo", String.join(",", earmark), "reference", String.valueOf(request.reference())),
                 List.of("top-ups are outside the cap"), "credit " + fr.cpa.platform.money.Money.cents(amount)
                         + " to its own pot" + (earmark.isEmpty() ? "" : ", earmarked to " + String.join(", ", earmark)));
         Ledger.Draft draft = new Ledger.Draft(CpfEntry.Kind.TOP_UP, null, amount, 0, 0, null, null, null, kind,
-                request.funderType() + " " + funder, earmark, List.of(why));
+                request.funderType() + " " + funder.name(), earmark, List.of(why));
         CpfEntry entry = ledger.append(account, draft, request.reference());
         ledger.publishCredited(account, entry);
         return entry;

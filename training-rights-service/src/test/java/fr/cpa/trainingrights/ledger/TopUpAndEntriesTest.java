@@ -54,6 +54,7 @@ class TopUpAndEntriesTest {
     @Test
     void anEmployersCorrectiveTopUpLandsInItsOwnPotOutsideTheCap() {
         UUID holder = Accounts.open();
+        Accounts.declaredBy(holder, SIRET); // an employer tops up only someone its establishment declared
         String entryId = topUp(EMPLOYER, holder, UUID.randomUUID().toString(), "{\"kind\": \"CORRECTIVE\", \"funderType\": \"EMPLOYER\"}")
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/holders/" + holder + "/cpf/entries/"))

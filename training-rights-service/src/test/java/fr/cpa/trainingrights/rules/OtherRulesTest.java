@@ -144,50 +144,116 @@ class OtherRulesTest {
         }
     }
 
+    /** DOMAIN.md §1: who pays a top-up decides the co-payment exemption and the licence's co-funding. */
+    @Nested
+    class FunderTypes {
+
+        @Test
+        void onlyAnEmployerOrOpcoTopUpExemptsFromTheCoPayment() {
+            assertEquals(EnumSet.of(FunderType.EMPLOYER, FunderType.OPCO),
+                    EnumSet.copyOf(java.util.Arrays.stream(FunderType.values()).filter(FunderType::exemptsCoPayment).toList()));
+        }
+
+        @Test
+        void everyFunderButTheHolderIsAThirdParty() {
+            assertEquals(EnumSet.of(FunderType.HOLDER),
+                    EnumSet.copyOf(java.util.Arrays.stream(FunderType.values()).filter(t -> !t.isThirdParty()).toList()));
+        }
+
+        @Test
+        void theTypeIsTheFirstWordOfTheEntrysFunder() {
+            assertEquals(FunderType.EMPLOYER, FunderType.ofFunder("EMPLOYER SIRET 73282932000074").orElseThrow());
+            assertEquals(FunderType.REGION, FunderType.ofFunder("REGION young-without-diploma").orElseThrow());
+            assertTrue(FunderType.ofFunder(null).isEmpty());
+            assertTrue(FunderType.ofFunder("EMPLOYERS club").isEmpty());
+        }
+    }
+
     @Nested
     class SpendingRules {
 
         final Spending spending = new Spending(ParameterTable.LAW);
         final List<Pot> plenty = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(4_000), null));
 
-        Spending.Plan plan(String day, String type, long price, boolean jobSeeker, long thirdParty, List<Pot> pots) {
-            return spending.plan(new Purchase(LocalDate.parse(day), type, "RS1234", price, jobSeeker, thirdParty), pots);
+        Spending.Plan plan(String day, String type, long price, boolean jobSeeker, List<Pot> pots) {
+            return spending.plan(new Purchase(LocalDate.parse(day), type, "RS1234", price, jobSeeker), pots);
         }
 
         @Test
         void anRsActionIsCappedAt1500EurosFrom26February2026() {
-            assertEquals(eur(2_000), plan("2026-02-25", "RS", eur(2_000), false, 0, plenty).cpfCents());
-            Spending.Plan capped = plan("2026-02-26", "RS", eur(2_000), false, 0, plenty);
+            assertEquals(eur(2_000), plan("2026-02-25", "RS", eur(2_000), false, plenty).cpfCents());
+            Spending.Plan capped = plan("2026-02-26", "RS", eur(2_000), false, plenty);
             assertEquals(eur(1_500), capped.cpfCents());
             assertEquals(eur(500), capped.remainderDueByHolder());
-            assertEquals(eur(1_500), plan("2026-02-26", "RS", eur(1_500), false, 0, plenty).cpfCents());
+            assertEquals(eur(1_500), plan("2026-02-26", "RS", eur(1_500), false, plenty).cpfCents());
         }
 
         @Test
         void cleaIsExceptedFromTheRsCap() {
-            assertEquals(eur(2_000), plan("2026-03-01", "CLEA", eur(2_000), false, 0, plenty).cpfCents());
+            assertEquals(eur(2_000), plan("2026-03-01", "CLEA", eur(2_000), false, plenty).cpfCents());
         }
 
         @Test
         void aBilanIsCappedAt1600Euros() {
-            assertEquals(eur(1_600), plan("2026-03-01", "BILAN", eur(2_000), false, 0, plenty).cpfCents());
-            assertEquals(eur(2_000), plan("2026-02-25", "BILAN", eur(2_000), false, 0, plenty).cpfCents());
+            assertEquals(eur(1_600), plan("2026-03-01", "BILAN", eur(2_000), false, plenty).cpfCents());
+            assertEquals(eur(2_000), plan("2026-02-25", "BILAN", eur(2_000), false, plenty).cpfCents());
+        }
+
+        /**
+         * DOMAIN.md §1 "Eligible purchases": from 26 Feb 2026 at most 900 € of CPF money per car licence, and only for
+         * job seekers or with a third-party co-funding — a top-up on the account from someone other than the holder.
+         */
+        @Test
+        void aDrivingLicenceIsCappedAt900AndNeedsAJobSeekerOrAThirdPartyTopUp() {
+            Spending.Plan refused = plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), false, plenty);
+            assertEquals(Spending.INELIGIBLE_ACTION, refused.refusal().orElseThrow());
+            assertEquals(eur(900), plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), true, plenty).cpfCents());
+            assertEquals(eur(1_500), plan("2026-02-25", "DRIVING_LICENCE", eur(1_500), false, plenty).cpfCents());
+
+            List<Pot> coFunded = List.of(plenty.get(0), new Pot("TOP_UP:e", PotKind.TOP_UP, eur(200), null, FunderType.EMPLOYER));
+            Spending.Plan p = plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), false, coFunded);
+            assertTrue(p.refusal().isEmpty());
+            assertEquals(eur(900), p.cpfCents(), "the co-funding is CPF money like any pot: 900 € in all");
+            assertEquals(eur(600), p.remainderDueByHolder());
+            assertEquals(Set.of(FunderType.EMPLOYER), p.topUpFunders());
         }
 
         @Test
-        void aDrivingLicenceIsCappedAt900AndNeedsAJobSeekerOrACoFunding() {
-            Spending.Plan refused = plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), false, 0, plenty);
-            assertEquals(Spending.INELIGIBLE_ACTION, refused.refusal().orElseThrow());
-            assertEquals(eur(900), plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), true, 0, plenty).cpfCents());
-            Spending.Plan coFunded = plan("2026-03-01", "DRIVING_LICENCE", eur(1_500), false, eur(200), plenty);
-            assertEquals(eur(900), coFunded.cpfCents());
-            assertEquals(eur(400), coFunded.remainderDueByHolder());
-            assertEquals(eur(1_500), plan("2026-02-25", "DRIVING_LICENCE", eur(1_500), false, 0, plenty).cpfCents());
+        void aLicenceSpendsTheThirdPartyCoFundingFirstElseTheHoldersRightsWouldFillThe900() {
+            List<Pot> pots = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(4_000), null),
+                    new Pot("TOP_UP:h", PotKind.TOP_UP, eur(500), null, FunderType.HOLDER),
+                    new Pot("TOP_UP:r", PotKind.TOP_UP, eur(300), null, FunderType.REGION));
+            Spending.Plan p = plan("2026-03-01", "DRIVING_LICENCE", eur(1_200), false, pots);
+            assertEquals(List.of("TOP_UP:r", "ORDINARY"), List.copyOf(p.byPot().keySet()));
+            assertEquals(Map.of("TOP_UP:r", eur(300), "ORDINARY", eur(600)), p.byPot());
+            // a job seeker needs no co-funding: the usual order
+            assertEquals(Map.of("ORDINARY", eur(900)), plan("2026-03-01", "DRIVING_LICENCE", eur(1_200), true, pots).byPot());
+        }
+
+        @Test
+        void theHoldersOwnTopUpOrAnEmptyOrElsewhereEarmarkedCoFundingDoesNotOpenALicence() {
+            for (Pot notACoFunding : List.of(new Pot("TOP_UP:h", PotKind.TOP_UP, eur(500), null, FunderType.HOLDER),
+                    new Pot("TOP_UP:e", PotKind.TOP_UP, 0, null, FunderType.EMPLOYER),
+                    new Pot("TOP_UP:e", PotKind.TOP_UP, eur(500), Set.of("RNCP999"), FunderType.EMPLOYER),
+                    new Pot("C2P", PotKind.TOP_UP, eur(500), null))) {
+                assertEquals(Spending.INELIGIBLE_ACTION, plan("2026-03-01", "DRIVING_LICENCE", eur(1_200), false,
+                        List.of(plenty.get(0), notACoFunding)).refusal().orElseThrow(), notACoFunding.toString());
+            }
+        }
+
+        /** DOMAIN.md §1 co-payment: the exemption is for "purchases with an employer or OPCO top-up": one it spends. */
+        @Test
+        void thePlanNamesTheFundersOfTheTopUpsItSpendsOnly() {
+            List<Pot> pots = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(500), null),
+                    new Pot("TOP_UP:o", PotKind.TOP_UP, eur(1_000), null, FunderType.OPCO));
+            assertEquals(Set.of(), plan("2025-06-01", "RNCP", eur(400), false, pots).topUpFunders(),
+                    "the ordinary rights pay it all: the OPCO's money is not used");
+            assertEquals(Set.of(FunderType.OPCO), plan("2025-06-01", "RNCP", eur(600), false, pots).topUpFunders());
         }
 
         @Test
         void anUnknownActionIsIneligible() {
-            assertEquals(Spending.INELIGIBLE_ACTION, plan("2026-03-01", "COOKING_CLASS", eur(100), false, 0, plenty).refusal().orElseThrow());
+            assertEquals(Spending.INELIGIBLE_ACTION, plan("2026-03-01", "COOKING_CLASS", eur(100), false, plenty).refusal().orElseThrow());
         }
 
         @Test
@@ -195,7 +261,7 @@ class OtherRulesTest {
             List<Pot> pots = List.of(new Pot("TOP_UP:1", PotKind.TOP_UP, eur(1_000), null),
                     new Pot("CEC", PotKind.CEC, eur(300), null),
                     new Pot("ORDINARY", PotKind.ORDINARY, eur(500), null));
-            Spending.Plan p = plan("2025-06-01", "RNCP", eur(1_000), false, 0, pots);
+            Spending.Plan p = plan("2025-06-01", "RNCP", eur(1_000), false, pots);
             assertEquals(Map.of("ORDINARY", eur(500), "CEC", eur(300), "TOP_UP:1", eur(200)), p.byPot());
             assertEquals(List.of("ORDINARY", "CEC", "TOP_UP:1"), List.copyOf(p.byPot().keySet()));
         }
@@ -204,16 +270,16 @@ class OtherRulesTest {
         void anEarmarkedTopUpPaysOnlyForItsCertifications() {
             Pot earmarked = new Pot("TOP_UP:2", PotKind.TOP_UP, eur(1_000), Set.of("RNCP999"));
             List<Pot> pots = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(100), null), earmarked);
-            Spending.Plan other = spending.plan(new Purchase(LocalDate.parse("2025-06-01"), "RNCP", "RNCP111", eur(500), false, 0), pots);
+            Spending.Plan other = spending.plan(new Purchase(LocalDate.parse("2025-06-01"), "RNCP", "RNCP111", eur(500), false), pots);
             assertEquals(eur(100), other.cpfCents());
             assertEquals(eur(400), other.remainderDueByHolder());
-            Spending.Plan its = spending.plan(new Purchase(LocalDate.parse("2025-06-01"), "RNCP", "RNCP999", eur(500), false, 0), pots);
+            Spending.Plan its = spending.plan(new Purchase(LocalDate.parse("2025-06-01"), "RNCP", "RNCP999", eur(500), false), pots);
             assertEquals(eur(500), its.cpfCents());
         }
 
         @Test
         void noRightsAtAllIsRefused() {
-            Spending.Plan p = plan("2025-06-01", "RNCP", eur(500), false, 0, List.of(new Pot("ORDINARY", PotKind.ORDINARY, 0, null)));
+            Spending.Plan p = plan("2025-06-01", "RNCP", eur(500), false, List.of(new Pot("ORDINARY", PotKind.ORDINARY, 0, null)));
             assertEquals(Spending.INSUFFICIENT_RIGHTS, p.refusal().orElseThrow());
         }
     }
