@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * Enrolments (issue 8): a holder buys a session, the organisation answers and declares the training's
  * steps, the holder confirms or cancels. Every endpoint checks the caller against the enrolment's
- * holder or organisation; spending (request, confirmation) needs a strong login.
+ * holder or organisation; what may spend the holder's rights (request, confirmation, cancellation) needs a
+ * strong login. An action after its deadline is refused (409 deadline-passed) and the enrolment expires then.
  */
 @Path("/api/v1")
 @Tag(name = "Enrolments")
@@ -55,7 +56,8 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "400", description = "invalid field(s) or no Idempotency-Key")
     @APIResponse(responseCode = "401", description = "no token, or a login weaker than substantial (acr)")
     @APIResponse(responseCode = "409", description = "already enrolled in this session, or the session is full")
-    @APIResponse(responseCode = "422", description = "session not purchasable, too soon, or the key reused with another body")
+    @APIResponse(responseCode = "422", description = "session not purchasable, the organisation without a Qualiopi certificate valid "
+            + "today (organisation-not-certified), too soon, or the key reused with another body")
     public Response request(@HeaderParam(IdempotentRequests.HEADER) String key,
                             @NotNull @Valid EnrolmentApi.EnrolmentRequest body) {
         UUID holderId = caller.holderId().orElseThrow(() -> ProblemException.forbidden("only a holder may enrol"));
@@ -90,7 +92,9 @@ public class EnrolmentResource {
     @RolesAllowed({Roles.TRAINING_ORG, Roles.ADMIN})
     @Operation(summary = "Accept a request (training-org of the offer, admin): the holder then has 4 working days to confirm")
     @APIResponse(responseCode = "403", description = "another organisation's enrolment")
-    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state")
+    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state, or the 2 (30) working days to answer "
+            + "are over (deadline-passed: the enrolment is cancelled)")
+    @APIResponse(responseCode = "422", description = "the organisation has no Qualiopi certificate valid today (organisation-not-certified)")
     public EnrolmentApi.EnrolmentView accept(@PathParam("id") UUID id) {
         return enrolments.act(id, Action.ACCEPT, null, this::requireOrganisation);
     }
@@ -100,8 +104,10 @@ public class EnrolmentResource {
     @RolesAllowed({Roles.TRAINING_ORG, Roles.ADMIN})
     @Operation(summary = "Refuse a request with a reason (training-org of the offer, admin); the hold is released",
             description = "Example body: {\"reason\": \"Session full\"}")
+    @APIResponse(responseCode = "400", description = "no reason, or one longer than 500 characters")
     @APIResponse(responseCode = "403", description = "another organisation's enrolment")
-    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state")
+    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state, or its deadline passed (deadline-passed: "
+            + "the enrolment is cancelled)")
     public EnrolmentApi.EnrolmentView refuse(@PathParam("id") UUID id, @NotNull @Valid EnrolmentApi.ReasonRequest body) {
         return enrolments.act(id, Action.REFUSE, body.reason(), this::requireOrganisation);
     }
@@ -111,7 +117,9 @@ public class EnrolmentResource {
     @RolesAllowed({Roles.TRAINING_ORG, Roles.ADMIN})
     @Operation(summary = "Declare the entry into training, from the start date on (training-org of the offer, admin); the hold is captured")
     @APIResponse(responseCode = "403", description = "another organisation's enrolment")
-    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state, or before the start date")
+    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state, before the start date, or after the 3 "
+            + "working days to declare it (deadline-passed: the enrolment is cancelled)")
+    @APIResponse(responseCode = "422", description = "the organisation has no Qualiopi certificate valid today (organisation-not-certified)")
     public EnrolmentApi.EnrolmentView start(@PathParam("id") UUID id) {
         return enrolments.act(id, Action.START, null, this::requireOrganisation);
     }
@@ -142,7 +150,8 @@ public class EnrolmentResource {
     @Operation(summary = "Confirm an accepted proposal (the holder, with a login of level substantial): the rights are committed")
     @APIResponse(responseCode = "401", description = "a login weaker than substantial (acr)")
     @APIResponse(responseCode = "403", description = "another holder's enrolment")
-    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state, or the withdrawal period would end after the start")
+    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state, the withdrawal period would end after the "
+            + "start, or the 4 working days to confirm are over (deadline-passed: the enrolment is cancelled)")
     public EnrolmentApi.EnrolmentView confirm(@PathParam("id") UUID id) {
         requireStrongLogin();
         return enrolments.act(id, Action.CONFIRM, null, p -> requireOwnHolder(p.holderId()));
@@ -151,14 +160,20 @@ public class EnrolmentResource {
     @POST
     @Path("enrolments/{id}/cancel")
     @RolesAllowed({Roles.HOLDER, Roles.TRAINING_ORG, Roles.ADMIN})
-    @Operation(summary = "Cancel (the holder, or the offer's training-org / admin once accepted)",
+    @Operation(summary = "Cancel (the holder with a login of level substantial, or the offer's training-org / admin once accepted)",
             description = "A holder's cancellation re-credits in full before validation, or after it more than 7 working days "
                     + "before the start; an organisation's always does. Example body: {\"reason\": \"Change of plans\"}")
+    @APIResponse(responseCode = "400", description = "a reason longer than 500 characters")
+    @APIResponse(responseCode = "401", description = "a holder's login weaker than substantial (acr)")
     @APIResponse(responseCode = "403", description = "another holder's or another organisation's enrolment")
-    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state")
+    @APIResponse(responseCode = "409", description = "not allowed in the enrolment's state, or its deadline passed (deadline-passed: "
+            + "the enrolment is cancelled by the deadline instead)")
     public EnrolmentApi.EnrolmentView cancel(@PathParam("id") UUID id, @Valid EnrolmentApi.CancelRequest body) {
         String reason = body == null ? null : body.reason();
         if (caller.hasRole(Roles.HOLDER)) {
+            // a holder's late cancellation spends the hold (DOMAIN.md §4): every one is the holder's own decision,
+            // asked with the login a purchase needs, whether or not this one would be re-credited in full
+            caller.requireStrongLogin("cancelling an enrolment, which may spend CPF rights");
             return enrolments.act(id, Action.CANCEL_BY_HOLDER, reason, p -> requireOwnHolder(p.holderId()));
         }
         return enrolments.act(id, Action.CANCEL_BY_ORGANISATION, reason, this::requireOrganisation);

@@ -4,6 +4,7 @@ import fr.cpa.catalogue.offer.Offer;
 import fr.cpa.catalogue.offer.TrainingSession;
 import fr.cpa.catalogue.organisation.Organisation;
 import fr.cpa.catalogue.reference.Geography;
+import fr.cpa.catalogue.rules.CatalogueRules;
 import fr.cpa.catalogue.rules.EnrolmentLifecycle;
 import fr.cpa.catalogue.rules.EnrolmentLifecycle.Action;
 import fr.cpa.catalogue.rules.EnrolmentLifecycle.Decision;
@@ -73,6 +74,7 @@ public class EnrolmentService {
                 || organisation.status != Organisation.Status.ACTIVE) {
             throw ProblemException.unprocessable("not-purchasable", "this session is not open for enrolment");
         }
+        requireCertified(organisation, today);
         if (!offer.cpfEligible || offer.priceMinCents == null || offer.priceMinCents <= 0) {
             throw ProblemException.unprocessable("not-purchasable", "this offer cannot be paid with the CPF");
         }
@@ -164,23 +166,44 @@ public class EnrolmentService {
      * An organisation's or a holder's action: the enrolment is locked, the caller checked against its
      * parties, the lifecycle decides, and the state and its event are written together.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = DeadlinePassed.class)
     public EnrolmentApi.EnrolmentView act(UUID id, Action action, String reason, Consumer<Parties> authorise) {
         Enrolment e = Enrolment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
             throw ProblemException.notFound("enrolment " + id);
         }
         authorise.accept(parties(e));
-        apply(e, action, reason, null);
+        try {
+            apply(e, action, reason, null);
+        } catch (DeadlinePassed late) {
+            // too late for the action: the enrolment expires now, as the sweep would have expired it, and
+            // that expiry is committed with the refusal (hence dontRollbackOn)
+            expireOverdue(e);
+            throw late;
+        }
         return view(e);
     }
 
-    /** Applies a decided transition; refuses with 409 naming the rule otherwise. */
+    /**
+     * Applies a decided transition; refuses with 409 naming the rule otherwise ({@link DeadlinePassed} when the
+     * deadline has passed, the enrolment left as it was: the caller expires it), and with 422
+     * {@code organisation-not-certified} an acceptance or an entry into training by an organisation without a
+     * valid Qualiopi certificate.
+     */
     void apply(Enrolment e, Action action, String reason, String detail) {
         LocalDate today = today();
-        Decision d = EnrolmentLifecycle.decide(e.state, action, new EnrolmentLifecycle.Facts(today, e.startDate, e.prerequisites));
+        Decision d = EnrolmentLifecycle.decide(e.state, action,
+                new EnrolmentLifecycle.Facts(today, e.startDate, e.prerequisites, e.deadline));
         if (!d.allowed()) {
+            if (EnrolmentLifecycle.DEADLINE_PASSED.equals(d.refusal().code())) {
+                throw new DeadlinePassed(d.refusal().detail());
+            }
             throw ProblemException.conflict(d.refusal().code(), d.refusal().detail());
+        }
+        if (action == Action.ACCEPT || action == Action.START) {
+            // the certificate may have lapsed since the request: accepting commits the organisation to be
+            // paid, the entry into training captures the money (L6316-1)
+            requireCertified(Organisation.findById(e.organisationId), today);
         }
         e.state = d.outcome().next();
         e.deadline = d.outcome().deadline();
@@ -214,6 +237,14 @@ public class EnrolmentService {
                 publish(e, EnrolmentTransition.CANCELLED, why, today, d.outcome().fullRecredit());
             }
         }
+    }
+
+    /** 422 {@code organisation-not-certified} unless the organisation holds a Qualiopi certificate valid on {@code day}. */
+    private static void requireCertified(Organisation organisation, LocalDate day) {
+        CatalogueRules.qualiopiRefusal(organisation.asPublisher(), day).ifPresent(why -> {
+            throw ProblemException.unprocessable("organisation-not-certified",
+                    why + ": its training cannot be paid with the CPF");
+        });
     }
 
     private static void close(Enrolment e, Enrolment.ClosedBy by, String reason, String detail, Boolean fullRecredit, LocalDate today) {
@@ -323,8 +354,13 @@ public class EnrolmentService {
         if (!late) {
             return false;
         }
-        apply(e, Action.EXPIRE, EnrolmentLifecycle.expiryReason(e.state).orElse("DEADLINE"), null);
+        expireOverdue(e);
         return true;
+    }
+
+    /** Cancels a late enrolment with the reason of the state it waited in and a full re-credit. */
+    private void expireOverdue(Enrolment e) {
+        apply(e, Action.EXPIRE, EnrolmentLifecycle.expiryReason(e.state).orElse("DEADLINE"), null);
     }
 
     EnrolmentApi.EnrolmentView view(Enrolment e) {

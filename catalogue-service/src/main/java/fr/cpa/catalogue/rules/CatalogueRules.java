@@ -3,7 +3,7 @@ package fr.cpa.catalogue.rules;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** The catalogue's rules in plain Java: which offers are CPF-payable, who may publish. */
+/** The catalogue's rules in plain Java: which offers are CPF-payable, who may publish and be paid. */
 public final class CatalogueRules {
 
     private CatalogueRules() {
@@ -30,6 +30,16 @@ public final class CatalogueRules {
         if (!publisher.active()) {
             return Optional.of("the organisation is suspended");
         }
+        return qualiopiRefusal(publisher, day);
+    }
+
+    /**
+     * Why {@code publisher} may not be paid with public money, the CPF included, on {@code day}: it holds no
+     * Qualiopi certificate valid that day (L6316-1); empty when it does (its status is not judged here).
+     * Publication is not enough: a certificate can expire after it, and imported offers arrive published
+     * from organisations the export gives no certificate, so each step towards payment asks again.
+     */
+    public static Optional<String> qualiopiRefusal(Publisher publisher, LocalDate day) {
         if (!CatalogueParameters.inForce(CatalogueParameters.QUALIOPI_REQUIRED, day)) {
             return Optional.empty();
         }

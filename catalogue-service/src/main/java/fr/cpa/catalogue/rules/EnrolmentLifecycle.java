@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * Every state that waits on someone has a deadline, so no enrolment waits forever: the funds' answer
  * (a configured time, checked by the caller), the organisation's answer, the holder's confirmation and
- * the declaration of entry into training.
+ * the declaration of entry into training. Past a deadline only the expiry may happen, whoever acts first:
+ * the sweep, or the late party, whose action is refused ({@link #DEADLINE_PASSED}).
  */
 public final class EnrolmentLifecycle {
 
@@ -36,9 +37,20 @@ public final class EnrolmentLifecycle {
         CANCEL_BY_HOLDER, CANCEL_BY_ORGANISATION, EXPIRE
     }
 
-    /** What the rule needs to know: the day it acts, the session's start and the offer's prerequisites. */
-    public record Facts(LocalDate today, LocalDate startDate, boolean prerequisites) {
+    /**
+     * What the rule needs to know: the day it acts, the session's start, the offer's prerequisites and the
+     * current state's deadline (null when the state waits on nobody, or on the funds' answer).
+     */
+    public record Facts(LocalDate today, LocalDate startDate, boolean prerequisites, LocalDate deadline) {
+
+        /** Facts of a state without a deadline. */
+        public Facts(LocalDate today, LocalDate startDate, boolean prerequisites) {
+            this(today, startDate, prerequisites, null);
+        }
     }
+
+    /** The refusal's code when the awaited party acts after its deadline: the enrolment expires instead. */
+    public static final String DEADLINE_PASSED = "deadline-passed";
 
     /**
      * A transition's result: the next state, the deadline of that state (null when it waits on nobody)
@@ -99,6 +111,11 @@ public final class EnrolmentLifecycle {
         State next = TRANSITIONS.getOrDefault(state, Map.of()).get(action);
         if (next == null) {
             return refused("transition-not-allowed", "an enrolment " + state + " cannot take the action " + action);
+        }
+        // a deadline binds at once, not when the sweep next passes: past it, only the expiry may happen
+        if (action != Action.EXPIRE && overdue(state, facts.deadline(), facts.today())) {
+            return refused(DEADLINE_PASSED, "the deadline of an enrolment " + state + " was " + facts.deadline()
+                    + ": it expires (" + expiryReason(state).orElse("DEADLINE") + ") instead of taking the action " + action);
         }
         EnrolmentParameters p = EnrolmentParameters.on(facts.today());
         LocalDate today = facts.today();

@@ -33,6 +33,7 @@ import static fr.cpa.catalogue.support.Enrolments.requested;
 import static fr.cpa.catalogue.support.Enrolments.strongHolder;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -210,6 +211,35 @@ class EnrolmentTest {
     }
 
     @Test
+    void aReasonOf500CharactersIsKeptAndOneOf501IsRefusedNamingTheField() {
+        TestClock.setDay(LocalDate.of(2027, 6, 1));
+        Session s = Enrolments.session(LocalDate.of(2027, 9, 6), "13", Map.of());
+        String longest = "Session reportée faute de participants. ".repeat(13).substring(0, 500);
+        String tooLong = longest + "x";
+
+        UUID h1 = UUID.randomUUID();
+        String refused = reservedEnrolment(h1, s);
+        given().auth().oauth2(Fixtures.org(s.siret())).contentType(ContentType.JSON).body(Map.of("reason", tooLong))
+                .when().post("/api/v1/enrolments/" + refused + "/refuse").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("reason"));
+        given().auth().oauth2(Fixtures.org(s.siret())).contentType(ContentType.JSON).body(Map.of("reason", longest))
+                .when().post("/api/v1/enrolments/" + refused + "/refuse").then().statusCode(200)
+                .body("state", equalTo("REFUSED")).body("reason", equalTo(longest));
+        get(strongHolder(h1), refused).body("reason", equalTo(longest));
+        assertEquals(longest, event(refused, "EnrolmentRefused").path("data").path("reason").asText());
+
+        UUID h2 = UUID.randomUUID();
+        String cancelled = reservedEnrolment(h2, s);
+        given().auth().oauth2(strongHolder(h2)).contentType(ContentType.JSON).body(Map.of("reason", tooLong))
+                .when().post("/api/v1/enrolments/" + cancelled + "/cancel").then().statusCode(400)
+                .body("errors.field", contains("reason"));
+        given().auth().oauth2(strongHolder(h2)).contentType(ContentType.JSON).body(Map.of("reason", longest))
+                .when().post("/api/v1/enrolments/" + cancelled + "/cancel").then().statusCode(200)
+                .body("state", equalTo("CANCELLED")).body("reason", equalTo(longest));
+        get(strongHolder(h2), cancelled).body("reason", equalTo(longest));
+    }
+
+    @Test
     void transitionsOutOfOrderAreRefused() {
         TestClock.setDay(LocalDate.of(2027, 6, 1));
         Session s = Enrolments.session(LocalDate.of(2027, 9, 6), "31", Map.of());
@@ -285,6 +315,72 @@ class EnrolmentTest {
     }
 
     @Test
+    void aLateAnswerOfTheOrganisationIsRefusedAndTheRequestExpiresWithoutWaitingForTheSweep() {
+        // reserved Tuesday 1 June 2027: the organisation answers by Thursday 3
+        TestClock.setDay(LocalDate.of(2027, 6, 1));
+        Session s = Enrolments.session(LocalDate.of(2027, 9, 6), "34", Map.of());
+        UUID h1 = UUID.randomUUID();
+        UUID h2 = UUID.randomUUID();
+        String accepted = reservedEnrolment(h1, s);
+        String refused = reservedEnrolment(h2, s);
+
+        TestClock.setDay(LocalDate.of(2027, 6, 4));
+        org(s, accepted, "accept").statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://cpa.local/problems/deadline-passed"))
+                .body("detail", containsString("2027-06-03"));
+        org(s, refused, "refuse").statusCode(409).body("type", containsString("deadline-passed"));
+        for (var late : Map.of(h1, accepted, h2, refused).entrySet()) {
+            // cancelled as the sweep would have cancelled it: by the deadline, the hold released in full
+            get(strongHolder(late.getKey()), late.getValue()).body("state", equalTo("CANCELLED"))
+                    .body("closedBy", equalTo("DEADLINE")).body("reason", equalTo("ORGANISATION_DID_NOT_ANSWER"))
+                    .body("fullRecredit", equalTo(true)).body("closedOn", equalTo("2027-06-04"));
+            JsonNode cancelled = event(late.getValue(), "EnrolmentCancelled").path("data");
+            assertEquals("ORGANISATION_DID_NOT_ANSWER", cancelled.path("reason").asText());
+            assertTrue(cancelled.path("fullRecredit").asBoolean());
+        }
+        assertEquals(0, Enrolments.count(refused, "EnrolmentRefused"));
+    }
+
+    @Test
+    void aLateConfirmationIsRefusedAndTheProposalExpires() {
+        // accepted Tuesday 1 June 2027: the holder confirms by Monday 7
+        TestClock.setDay(LocalDate.of(2027, 6, 1));
+        Session s = Enrolments.session(LocalDate.of(2027, 9, 6), "34", Map.of());
+        UUID holder = UUID.randomUUID();
+        String id = reservedEnrolment(holder, s);
+        org(s, id, "accept").statusCode(200).body("deadline", equalTo("2027-06-07"));
+
+        TestClock.setDay(LocalDate.of(2027, 6, 8));
+        holder(holder, id, "confirm").statusCode(409).body("type", containsString("deadline-passed"));
+        get(strongHolder(holder), id).body("state", equalTo("CANCELLED")).body("closedBy", equalTo("DEADLINE"))
+                .body("reason", equalTo("HOLDER_DID_NOT_CONFIRM")).body("validatedOn", nullValue());
+        assertEquals("HOLDER_DID_NOT_CONFIRM", event(id, "EnrolmentCancelled").path("data").path("reason").asText());
+    }
+
+    @Test
+    void aLateEntryIsRefusedAndNothingIsCapturedNorChargedToTheHolder() {
+        // start Monday 5 July 2027: the entry is declared by Thursday 8
+        TestClock.setDay(LocalDate.of(2027, 6, 1));
+        Session s = Enrolments.session(LocalDate.of(2027, 7, 5), "34", Map.of());
+        UUID h1 = UUID.randomUUID();
+        UUID h2 = UUID.randomUUID();
+        String started = validatedEnrolment(h1, s);
+        String cancelled = validatedEnrolment(h2, s);
+
+        TestClock.setDay(LocalDate.of(2027, 7, 9));
+        org(s, started, "start").statusCode(409).body("type", containsString("deadline-passed"));
+        // the holder's cancellation this late would not be re-credited in full; the organisation's silence is
+        // what ended it, so it expires in full instead
+        holder(h2, cancelled, "cancel").statusCode(409).body("type", containsString("deadline-passed"));
+        get(strongHolder(h1), started).body("state", equalTo("CANCELLED")).body("reason", equalTo("ENTRY_NOT_DECLARED"))
+                .body("startedOn", nullValue()).body("fullRecredit", equalTo(true));
+        get(strongHolder(h2), cancelled).body("state", equalTo("CANCELLED")).body("closedBy", equalTo("DEADLINE"))
+                .body("reason", equalTo("ENTRY_NOT_DECLARED")).body("fullRecredit", equalTo(true));
+        assertTrue(event(started, "EnrolmentCancelled").path("data").path("fullRecredit").asBoolean());
+        assertEquals(0, Enrolments.count(started, "EnrolmentStarted"));
+    }
+
+    @Test
     void fundsNotAnsweredInTimeAreCancelledAndALateAnswerChangesNothing() {
         LocalDate day = LocalDate.of(2027, 6, 1);
         TestClock.setDay(day);
@@ -339,6 +435,24 @@ class EnrolmentTest {
         given().auth().oauth2(TestTokens.holder(holder)).when().post("/api/v1/enrolments/" + id + "/confirm")
                 .then().statusCode(401);
         get(strongHolder(holder), id).body("state", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void aHoldersCancellationWithoutSubstantialAcrIsRefusedWith401() {
+        // a week before the start a holder's cancellation spends the hold: it is asked like a purchase
+        TestClock.setDay(LocalDate.of(2027, 6, 1));
+        Session s = Enrolments.session(LocalDate.of(2027, 7, 5), "21", Map.of());
+        UUID holder = UUID.randomUUID();
+        String id = validatedEnrolment(holder, s);
+        TestClock.setDay(LocalDate.of(2027, 6, 28));
+        for (String token : new String[]{TestTokens.holder(holder), TestTokens.token("holder", holder.toString()).acr("low").sign()}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
+                    .when().post("/api/v1/enrolments/" + id + "/cancel").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", containsString("strong-authentication-required"));
+        }
+        get(strongHolder(holder), id).body("state", equalTo("VALIDATED"));
+        holder(holder, id, "cancel").statusCode(200).body("state", equalTo("CANCELLED")).body("fullRecredit", equalTo(false));
     }
 
     @Test

@@ -1,10 +1,13 @@
 package fr.cpa.catalogue.importer;
 
+import fr.cpa.catalogue.support.Enrolments;
 import fr.cpa.catalogue.support.Fixtures;
+import fr.cpa.catalogue.support.TestClock;
 import fr.cpa.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -26,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The import of the real 100-row open-data sample, its re-run, and rejected rows. */
@@ -225,6 +231,53 @@ class CatalogueImportTest {
                         "{32,84} {59,69} 45000 60000 600 600 MIXED",
                         "{} {} 30000 30000 300 300 REMOTE"), got);
             }
+        }
+    }
+
+    @Test
+    void anImportedOrganisationIsSearchableButNotPurchasableUntilStaffRecordsItsCertificate() {
+        // the export carries no Qualiopi data: its organisations arrive without a certificate
+        TestClock.setDay(LocalDate.of(2027, 6, 1));
+        try {
+            String siret = Fixtures.siret();
+            String word = "importqualiopi" + UUID.randomUUID().toString().substring(0, 8);
+            String number = "IMPORT_" + UUID.randomUUID();
+            importAndWait(("numero_formation;intitule_formation;siret;nom_of;type_referentiel;code_rncp;code_inventaire;"
+                    + "intitule_certification;code_departement;code_region;frais_ttc_tot_min;frais_ttc_tot_max\n"
+                    + number + ";Comptabilité " + word + ";" + siret + ";OF importé;RNCP;34001;-1;Comptable;75;11;1200;1200\n")
+                    .getBytes(UTF_8)).body("status", equalTo("DONE")).body("created", equalTo(1));
+            String offerId = given().when().get("/api/v1/trainings?q=" + word).then().statusCode(200)
+                    .body("total", equalTo(1)).extract().path("items[0].id");
+            given().when().get("/api/v1/trainings/" + offerId).then().statusCode(200)
+                    .body("organisation.qualiopiValid", equalTo(false)).body("cpfEligible", equalTo(true));
+            given().when().get("/api/v1/organisations/" + siret).then().statusCode(200)
+                    .body("qualiopi", nullValue()).body("qualiopiValid", equalTo(false));
+
+            // the organisation opens a session of its imported offer: holders cannot buy it yet
+            String sessionId = given().auth().oauth2(Fixtures.org(siret)).contentType(ContentType.JSON)
+                    .body(Map.of("startDate", "2027-09-06", "endDate", "2027-09-10", "seats", 12, "departmentCode", "75",
+                            "remote", false))
+                    .when().post("/api/v1/organisations/" + siret + "/offers/" + offerId + "/sessions")
+                    .then().statusCode(201).extract().path("id");
+            Enrolments.request(UUID.randomUUID(), sessionId).statusCode(422)
+                    .body("type", equalTo("https://cpa.local/problems/organisation-not-certified"));
+
+            // nor may it certify itself; staff may
+            given().auth().oauth2(Fixtures.org(siret)).contentType(ContentType.JSON)
+                    .body(Map.of("certificate", "QUALIOPI-" + siret, "validUntil", "2028-12-31"))
+                    .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(403);
+            Enrolments.certify(siret, LocalDate.of(2028, 12, 31));
+            Enrolments.request(UUID.randomUUID(), sessionId).statusCode(201);
+
+            // a re-import keeps the certificate recorded meanwhile
+            importAndWait(("numero_formation;intitule_formation;siret;nom_of;type_referentiel;code_rncp;code_inventaire;"
+                    + "intitule_certification;code_departement;code_region;frais_ttc_tot_min;frais_ttc_tot_max\n"
+                    + number + ";Comptabilité " + word + ";" + siret + ";OF renommé;RNCP;34001;-1;Comptable;75;11;1200;1200\n")
+                    .getBytes(UTF_8)).body("status", equalTo("DONE"));
+            given().when().get("/api/v1/organisations/" + siret).then().statusCode(200)
+                    .body("name", equalTo("OF renommé")).body("qualiopi.validUntil", equalTo("2028-12-31"));
+        } finally {
+            TestClock.reset();
         }
     }
 

@@ -127,7 +127,7 @@ class OfferManagementTest {
     }
 
     @Test
-    void withoutQualiopiAnOrganisationCannotPublishUntilItRecordsOne() {
+    void withoutQualiopiAnOrganisationCannotPublishUntilStaffRecordsOne() {
         String siret = Fixtures.siret();
         Fixtures.register(siret, null);
         String id = create(siret, Fixtures.offer(siret + "_Q", "Anglais professionnel"));
@@ -136,11 +136,54 @@ class OfferManagementTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://cpa.local/problems/qualiopi-required"));
 
+        // the certificate decides whether it is paid: the organisation may not record its own
         given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
                 .body(Map.of("certificate", "QUALIOPI-1", "validUntil", FUTURE))
-                .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(200);
+                .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(org(siret)).when().post(path + "/publish").then().statusCode(422);
+
+        given().auth().oauth2(TestTokens.role("advisor", "advisor-1")).contentType(ContentType.JSON)
+                .body(Map.of("certificate", "QUALIOPI-1", "validUntil", FUTURE))
+                .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(200)
+                .body("qualiopiValid", equalTo(true));
         given().auth().oauth2(org(siret)).when().post(path + "/publish")
                 .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+    }
+
+    @Test
+    void anOrganisationCannotExtendItsOwnCertificateButReadsIt() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, LocalDate.now().minusDays(1).toString());
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
+                .body(Map.of("certificate", "QUALIOPI-" + siret, "validUntil", FUTURE))
+                .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(403);
+        given().auth().oauth2(org(siret)).when().get("/api/v1/organisations/" + siret).then().statusCode(200)
+                .body("qualiopi.validUntil", equalTo(LocalDate.now().minusDays(1).toString()))
+                .body("qualiopiValid", equalTo(false));
+
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("certificate", "QUALIOPI-" + siret, "validUntil", FUTURE))
+                .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(200)
+                .body("qualiopi.validUntil", equalTo(FUTURE)).body("qualiopiValid", equalTo(true));
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("certificate", " ", "validUntil", FUTURE))
+                .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(400)
+                .body("errors.field", hasItem("certificate"));
+    }
+
+    @Test
+    void anOrganisationCannotCertifyItselfWhenItRegisters() {
+        String siret = Fixtures.siret();
+        given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
+                .body(Map.of("siret", siret, "name", "Organisme " + siret, "declarationNumber", "76341234534",
+                        "qualiopi", Map.of("certificate", "QUALIOPI-" + siret, "validUntil", FUTURE)))
+                .when().post("/api/v1/organisations").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("qualiopi"));
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("siret", siret, "name", "Organisme " + siret, "declarationNumber", "76341234534",
+                        "qualiopi", Map.of("certificate", "QUALIOPI-" + siret, "validUntil", FUTURE)))
+                .when().post("/api/v1/organisations").then().statusCode(201).body("qualiopiValid", equalTo(true));
     }
 
     @Test

@@ -85,6 +85,17 @@ class CatalogueRulesTest {
     }
 
     @Test
+    void toBePaidTheCertificateMustBeValidThatDayWhateverWhenTheOfferWasPublished() {
+        LocalDate expiry = LocalDate.of(2027, 3, 31);
+        assertTrue(CatalogueRules.qualiopiRefusal(CERTIFIED, expiry).isEmpty());
+        assertEquals("the organisation's Qualiopi certificate expired on 2027-03-31 (C. trav. L6316-1)",
+                CatalogueRules.qualiopiRefusal(CERTIFIED, expiry.plusDays(1)).orElseThrow());
+        var none = new CatalogueRules.Publisher(true, " ", LocalDate.of(2030, 1, 1));
+        assertTrue(CatalogueRules.qualiopiRefusal(none, TODAY).isPresent());
+        assertTrue(CatalogueRules.qualiopiRefusal(none, LocalDate.of(2021, 12, 31)).isEmpty());
+    }
+
+    @Test
     void aSuspendedOrganisationMayNotPublishEvenCertified() {
         var suspended = new CatalogueRules.Publisher(false, "Q", LocalDate.of(2030, 1, 1));
         assertEquals("the organisation is suspended", CatalogueRules.refusalToPublish(suspended, TODAY).orElseThrow());

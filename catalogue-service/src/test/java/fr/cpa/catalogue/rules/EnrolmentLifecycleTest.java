@@ -155,6 +155,29 @@ class EnrolmentLifecycleTest {
     }
 
     @Test
+    void pastTheDeadlineEveryActionButTheExpiryIsRefused() {
+        LocalDate deadline = LocalDate.of(2026, 12, 3);
+        for (State s : EnumSet.of(State.AWAITING_ORGANISATION, State.ACCEPTED, State.VALIDATED)) {
+            for (Action a : EnrolmentLifecycle.allowed(s)) {
+                // the deadline day itself is still in time
+                LocalDate start = s == State.VALIDATED ? LocalDate.of(2026, 12, 1) : LocalDate.of(2027, 3, 1);
+                assertTrue(EnrolmentLifecycle.decide(s, a, new Facts(deadline, start, false, deadline)).allowed(), s + " " + a);
+                Decision late = EnrolmentLifecycle.decide(s, a, new Facts(deadline.plusDays(1), start, false, deadline));
+                if (a == Action.EXPIRE) {
+                    assertTrue(late.allowed(), s.name());
+                } else {
+                    assertFalse(late.allowed(), s + " " + a);
+                    assertEquals(EnrolmentLifecycle.DEADLINE_PASSED, late.refusal().code(), s + " " + a);
+                    assertTrue(late.refusal().detail().contains("2026-12-03"), late.refusal().detail());
+                }
+            }
+        }
+        // an action the state does not allow is refused as such, late or not
+        assertEquals("transition-not-allowed", EnrolmentLifecycle.decide(State.ACCEPTED, Action.START,
+                new Facts(deadline.plusDays(1), deadline, false, deadline)).refusal().code());
+    }
+
+    @Test
     void aPassedDeadlineIsNotOverdueInATerminalStateOrWithoutDeadline() {
         assertFalse(EnrolmentLifecycle.overdue(State.CANCELLED, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 1)));
         assertFalse(EnrolmentLifecycle.overdue(State.IN_TRAINING, null, LocalDate.of(2026, 6, 1)));

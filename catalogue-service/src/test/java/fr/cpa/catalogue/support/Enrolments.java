@@ -33,8 +33,14 @@ public final class Enrolments {
     }
 
     public static Session session(LocalDate start, String departmentCode, Map<String, Object> overrides) {
+        return session(start, departmentCode, overrides, LocalDate.now().plusYears(2));
+    }
+
+    /** The same, of an organisation whose Qualiopi certificate is valid until {@code qualiopiValidUntil}. */
+    public static Session session(LocalDate start, String departmentCode, Map<String, Object> overrides,
+                                  LocalDate qualiopiValidUntil) {
         String siret = Fixtures.siret();
-        Fixtures.register(siret, LocalDate.now().plusYears(2).toString());
+        Fixtures.register(siret, qualiopiValidUntil.toString());
         Map<String, Object> offer = Fixtures.offer(siret + "_E" + UUID.randomUUID().toString().substring(0, 8),
                 "Formation inscription " + siret);
         offer.put("departmentCode", departmentCode);
@@ -46,6 +52,13 @@ public final class Enrolments {
                 .when().post("/api/v1/organisations/" + siret + "/offers/" + offerId + "/sessions")
                 .then().statusCode(201).extract().path("id");
         return new Session(siret, offerId, sessionId, start);
+    }
+
+    /** Records an organisation's Qualiopi certificate as staff does (organisations may not record their own). */
+    public static void certify(String siret, LocalDate validUntil) {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("certificate", "QUALIOPI-" + siret, "validUntil", validUntil.toString()))
+                .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(200);
     }
 
     public static String strongHolder(UUID holder) {

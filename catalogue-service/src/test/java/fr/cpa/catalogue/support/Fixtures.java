@@ -38,11 +38,14 @@ public final class Fixtures {
     public static void register(String siret, String validUntil) {
         Map<String, Object> body = new HashMap<>(Map.of("siret", siret, "name", "Organisme " + siret,
                 "declarationNumber", "76341234534"));
-        if (validUntil != null) {
-            body.put("qualiopi", Map.of("certificate", "QUALIOPI-" + siret, "validUntil", validUntil));
-        }
         given().auth().oauth2(org(siret)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/organisations").then().statusCode(201);
+        if (validUntil != null) {
+            // staff record the certificate: an organisation may not give its own
+            given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                    .body(Map.of("certificate", "QUALIOPI-" + siret, "validUntil", validUntil))
+                    .when().put("/api/v1/organisations/" + siret + "/qualiopi").then().statusCode(200);
+        }
     }
 
     public static Map<String, Object> offer(String number, String title) {
