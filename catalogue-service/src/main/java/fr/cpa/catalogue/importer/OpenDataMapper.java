@@ -152,6 +152,9 @@ final class OpenDataMapper {
         if (t.contains("creation") || t.contains("reprise")) {
             return CertificationType.BUSINESS_CREATION;
         }
+        if (t.contains("benevol") || t.contains("volontaire")) {
+            return CertificationType.VOLUNTEER_TRAINING; // "formation des bénévoles et volontaires"
+        }
         if (t.isEmpty()) {
             return rncp != null ? CertificationType.RNCP : inventory != null ? CertificationType.RS : CertificationType.OTHER;
         }

@@ -29,8 +29,11 @@ public final class OfferApi {
             @Schema(example = "Photoshop sur mesure") @NotBlank @Size(max = 500) String title,
             @Size(max = 20000) String objective,
             @Size(max = 50000) String content,
-            @Schema(example = "RS") @NotNull CertificationType certificationType,
-            @Schema(example = "RS6204") @Pattern(regexp = "(RNCP|RS)\\d{1,6}", message = "must be RNCP<digits> or RS<digits>") String certificationCode,
+            @Schema(description = "RNCP, RS, CLEA, VAE, BILAN, DRIVING_LICENCE, BUSINESS_CREATION, VOLUNTEER_TRAINING"
+                    + " (formation des bénévoles et volontaires: training for volunteers' missions, paid with CEC money only)"
+                    + " or OTHER (listed, not CPF-payable)", example = "RS") @NotNull CertificationType certificationType,
+            @Schema(description = "required for RNCP and RS (RNCP<digits>, RS<digits>); none for the other types",
+                    example = "RS6204") @Pattern(regexp = "(RNCP|RS)\\d{1,6}", message = "must be RNCP<digits> or RS<digits>") String certificationCode,
             @Schema(example = "Tosa Photoshop") @Size(max = 500) String certificationTitle,
             @Schema(example = "[\"46006\"]") @Size(max = 5) List<@Pattern(regexp = "\\d{5}", message = "must be 5 digits") String> formacodes,
             @Schema(example = "[\"E1205\"]") @Size(max = 5) List<@Pattern(regexp = "[A-N]\\d{4}", message = "must be a ROME code (letter A-N and 4 digits)") String> romeCodes,

@@ -44,6 +44,15 @@ public class OfferResource {
              "formacodes": ["46006"], "romeCodes": ["E1205"], "durationMinutes": 1260,
              "price": {"amount": 233000, "currency": "EUR"}, "modality": "ON_SITE", "departmentCode": "34"}""";
 
+    /** Volunteer-mission training: no register code; CPF-payable, with CEC money only (training-rights decides). */
+    static final String VOLUNTEER_OFFER_EXAMPLE = """
+            {"number": "78959578200051_BENEVOLES-01", "title": "Gérer la trésorerie d'une association",
+             "objective": "Tenir les comptes d'une association en tant que trésorier bénévole",
+             "content": "<ul><li>Budget</li><li>Comptes annuels</li></ul>",
+             "certificationType": "VOLUNTEER_TRAINING", "certificationTitle": "Formation des bénévoles et volontaires",
+             "durationMinutes": 840,
+             "price": {"amount": 42000, "currency": "EUR"}, "modality": "ON_SITE", "departmentCode": "34"}""";
+
     private final OfferService offers;
     private final Caller caller;
 
@@ -66,8 +75,12 @@ public class OfferResource {
 
     @POST
     @Operation(summary = "Create an offer as a draft (training-org for its own SIRET, admin)",
-            description = "Whether the offer is CPF-payable follows from its certification type (L6323-6).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "offer", value = OFFER_EXAMPLE)))
+            description = "Whether the offer is CPF-payable follows from its certification type (L6323-6). RNCP and RS"
+                    + " need their certificationCode; the other types none. VOLUNTEER_TRAINING (formation des bénévoles"
+                    + " et volontaires) is CPF-payable with the holder's CEC money only, and the one purchase a retired"
+                    + " holder may still make.")
+    @RequestBody(content = @Content(examples = {@ExampleObject(name = "offer", value = OFFER_EXAMPLE),
+            @ExampleObject(name = "volunteer-training", value = VOLUNTEER_OFFER_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "created as DRAFT")
     @APIResponse(responseCode = "400", description = "invalid field(s), each named")
     @APIResponse(responseCode = "403", description = "the token is bound to another SIRET")

@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * Recommends CPF-payable offers that lead to the holder's target jobs (own ROME codes or RNCP→ROME),
  * priced within the available balance, in the holder's region or remote; those reaching the most target
- * jobs first (either way), then the cheapest.
+ * jobs first (either way), then the cheapest. Volunteer-mission training is left out: it prepares volunteers'
+ * missions, not a job, and only the CEC part of the balance pays it, which the available balance read here does not
+ * tell apart, so "within the balance" could not be promised.
  */
 @ApplicationScoped
 public class RecommendationService {
@@ -93,6 +95,7 @@ public class RecommendationService {
             select o.id, o.title, g.name, o.price_min_cents, o.modality, o.region_codes, c.jobs
             from leads c join offer o on o.id = c.id join organisation g on g.id = o.organisation_id
             where o.status = 'PUBLISHED' and g.status = 'ACTIVE' and o.cpf_eligible
+              and o.certification_type <> 'VOLUNTEER_TRAINING'
               and o.price_min_cents is not null
               and (cast(? as bigint) is null or o.price_min_cents <= ?)
               and (cast(? as text) is null or o.region_codes @> array[cast(? as text)] or o.modality <> 'ON_SITE')

@@ -20,14 +20,15 @@ public final class CatalogueParameters {
 
     /**
      * Actions payable with the CPF (L6323-6 as rewritten by loi 2018-771, in force 1 Jan 2019): RNCP and
-     * RS certifications (CléA included), VAE support, bilans, driving licences, business creation.
-     * Volunteer-mission training is payable with CEC money only, so it is not listed as CPF-payable.
+     * RS certifications (CléA included), VAE support, bilans, driving licences, business creation, and
+     * volunteer-mission training. The last is payable with the CEC money of the CPF only: the catalogue lists it as
+     * CPF-payable and training-rights decides which pot pays (DOMAIN.md §1 "Eligible purchases").
      */
     static final List<Dated<Set<CertificationType>>> ELIGIBLE_ACTIONS = List.of(
             new Dated<>(LocalDate.of(2019, 1, 1), null,
                     EnumSet.of(CertificationType.RNCP, CertificationType.RS, CertificationType.CLEA,
                             CertificationType.VAE, CertificationType.BILAN, CertificationType.DRIVING_LICENCE,
-                            CertificationType.BUSINESS_CREATION),
+                            CertificationType.BUSINESS_CREATION, CertificationType.VOLUNTEER_TRAINING),
                     "C. trav. L6323-6 (loi 2018-771)"));
 
     /**

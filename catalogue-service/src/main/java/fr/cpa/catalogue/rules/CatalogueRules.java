@@ -11,7 +11,9 @@ public final class CatalogueRules {
 
     /**
      * Whether an offer is payable with the CPF on {@code day}: its action type is eligible (L6323-6)
-     * and, for the certifications of a register (RNCP, RS, CléA), it names the certification.
+     * and, for the certifications of a register (RNCP, RS), it names the certification. The other actions (CléA,
+     * VAE, bilan, driving licence, business creation, volunteer-mission training) need no code. Payable with the CPF
+     * does not say with which money: volunteer-mission training takes CEC money only (training-rights' rule).
      */
     public static boolean cpfEligible(CertificationType type, String certificationCode, LocalDate day) {
         if (type == null || !CatalogueParameters.inForce(CatalogueParameters.ELIGIBLE_ACTIONS, day).contains(type)) {

@@ -19,6 +19,12 @@ public enum CertificationType {
     DRIVING_LICENCE,
     /** Support to create or take over a business. */
     BUSINESS_CREATION,
+    /**
+     * Formation des bénévoles et volontaires: training that lets volunteers and civic-service volunteers acquire the
+     * skills of their missions (L6323-6). CPF-payable, but only with CEC money (training-rights spends no other pot on
+     * it), and the one purchase left to a holder who claimed their pension (L6323-3). No register code.
+     */
+    VOLUNTEER_TRAINING,
     /** Any other training: listed, but not payable with the CPF. */
     OTHER
 }

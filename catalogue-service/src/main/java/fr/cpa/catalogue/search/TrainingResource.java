@@ -61,7 +61,8 @@ public class TrainingResource {
             @Parameter(description = "words, e.g. 'comptabilite paie'") @QueryParam("q") String q,
             @Parameter(description = "INSEE region code", example = "76") @QueryParam("region") String region,
             @Parameter(description = "INSEE department code", example = "34") @QueryParam("department") String department,
-            @Parameter(description = "RNCP, RS, CLEA, VAE, BILAN, DRIVING_LICENCE, BUSINESS_CREATION, OTHER")
+            @Parameter(description = "RNCP, RS, CLEA, VAE, BILAN, DRIVING_LICENCE, BUSINESS_CREATION, VOLUNTEER_TRAINING"
+                    + " (training of volunteers for their missions, paid with CEC money only), OTHER (not CPF-payable)")
             @QueryParam("certificationType") String certificationType,
             @Parameter(description = "RNCP34001, RS6204, or the bare number", example = "RS6204")
             @QueryParam("certificationCode") String certificationCode,

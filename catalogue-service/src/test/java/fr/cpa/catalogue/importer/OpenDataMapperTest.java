@@ -114,6 +114,13 @@ class OpenDataMapperTest {
     }
 
     @Test
+    void volunteerTrainingIsRecognisedByItsTypeAndHasNoCode() {
+        OpenDataRow row = one(HEADER, "N1;Trésorier d'association;73282932000074;OF;Formation des bénévoles et volontaires;-1;-1;;34;;420;420;14;14;;").row();
+        assertEquals(CertificationType.VOLUNTEER_TRAINING, row.certificationType());
+        assertNull(row.certificationCode());
+    }
+
+    @Test
     void everyReasonOfARejectedRowIsGiven() {
         OpenDataMapper.Result r = one(HEADER, ";;73282932000075;OF;RS;-1;1;T;99;;abc;1;2;1;;");
         assertFalse(r.accepted());

@@ -1,5 +1,6 @@
 package fr.cpa.catalogue.offer;
 
+import fr.cpa.catalogue.support.Enrolments;
 import fr.cpa.catalogue.support.Fixtures;
 import fr.cpa.testing.CpaTestResources;
 import fr.cpa.testing.TestTokens;
@@ -76,6 +77,52 @@ class OfferManagementTest {
         String otherId = create(siret, other);
         given().auth().oauth2(org(siret)).when().get("/api/v1/organisations/" + siret + "/offers/" + otherId)
                 .then().statusCode(200).body("cpfEligible", equalTo(false));
+    }
+
+    /**
+     * DOMAIN.md §1 "Eligible purchases": volunteer-mission training (formation des bénévoles et volontaires) is an
+     * action of L6323-6 without a register code, payable with the CPF (its CEC money only, training-rights' rule).
+     */
+    @Test
+    void aVolunteerTrainingOfferNeedsNoCodeIsPublishedFoundAndItsTypeTravelsInTheRequest() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, FUTURE);
+        String word = "benevolat" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> offer = Fixtures.offer(siret + "_VOL", "Trésorerie associative " + word);
+        offer.put("certificationType", "VOLUNTEER_TRAINING");
+        offer.remove("certificationCode");
+        offer.put("certificationTitle", "Formation des bénévoles et volontaires");
+        offer.put("price", Map.of("amount", 42000, "currency", "EUR"));
+        String id = create(siret, offer);
+        String path = "/api/v1/organisations/" + siret + "/offers/" + id;
+        given().auth().oauth2(org(siret)).when().get(path)
+                .then().statusCode(200)
+                .body("status", equalTo("DRAFT"))
+                .body("certification.type", equalTo("VOLUNTEER_TRAINING"))
+                .body("certification.code", nullValue())
+                .body("cpfEligible", equalTo(true));
+        given().auth().oauth2(org(siret)).when().post(path + "/publish")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        given().when().get("/api/v1/trainings?q=" + word + "&certificationType=VOLUNTEER_TRAINING")
+                .then().statusCode(200)
+                .body("items.id", equalTo(List.of(id)))
+                .body("items[0].certification.type", equalTo("VOLUNTEER_TRAINING"))
+                .body("items[0].cpfEligible", equalTo(true))
+                .body("facets.certificationType.value", equalTo(List.of("VOLUNTEER_TRAINING")));
+
+        LocalDate start = LocalDate.now().plusMonths(3);
+        String sessionId = given().auth().oauth2(org(siret)).contentType(ContentType.JSON)
+                .body(Map.of("startDate", start.toString(), "endDate", start.plusDays(1).toString(), "seats", 12,
+                        "place", "Maison des associations", "departmentCode", "34", "remote", false))
+                .when().post(path + "/sessions").then().statusCode(201).extract().path("id");
+        java.util.UUID holder = java.util.UUID.randomUUID();
+        String enrolment = Enrolments.request(holder, sessionId).statusCode(201)
+                .body("certification.type", equalTo("VOLUNTEER_TRAINING")).extract().path("id");
+        com.fasterxml.jackson.databind.JsonNode requested = Enrolments.event(enrolment, "EnrolmentRequested").path("data");
+        org.junit.jupiter.api.Assertions.assertEquals("VOLUNTEER_TRAINING", requested.path("certificationType").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(requested.path("certificationCode").isNull(), requested.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(42000, requested.path("price").path("amount").asLong());
     }
 
     @Test

@@ -130,6 +130,39 @@ class RecommendationTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, ids.stream().filter(twoId::equals).count(), ids.toString());
     }
 
+    /**
+     * Volunteer-mission training is paid with CEC money only (DOMAIN.md §1): the balance read here does not tell that
+     * money apart, and the training prepares a volunteer's mission, not a job, so it is never recommended.
+     */
+    @Test
+    void volunteerTrainingIsNotRecommendedEvenWhenItLeadsToATargetJob() {
+        String siret = Fixtures.siret();
+        Fixtures.register(siret, LocalDate.now().plusYears(1).toString());
+        Map<String, Object> volunteer = Fixtures.offer(siret + "_VOL", "Animer une association de quartier");
+        volunteer.put("certificationType", "VOLUNTEER_TRAINING");
+        volunteer.remove("certificationCode");
+        volunteer.put("romeCodes", List.of("K1206"));
+        volunteer.put("price", Map.of("amount", 10000, "currency", "EUR"));
+        Map<String, Object> rs = Fixtures.offer(siret + "_RS", "Animateur socioculturel");
+        rs.put("romeCodes", List.of("K1206"));
+        rs.put("price", Map.of("amount", 20000, "currency", "EUR"));
+        String volunteerId = Fixtures.publish(siret, volunteer);
+        String rsId = Fixtures.publish(siret, rs);
+
+        UUID holder = UUID.randomUUID();
+        TestKafka.send(Topics.HOLDER, holder.toString(), skills(holder, "76", "K1206"));
+        TestKafka.send(Topics.CPF, holder.toString(), credited(holder, 145000));
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.holder(holder)).when().get("/api/v1/holders/" + holder + "/recommendations")
+                        .then().statusCode(200).body("available.amount", equalTo(145000))
+                        .body("targetJobs", contains("K1206"))
+                        .body("items.offerId", hasItem(rsId)));
+        List<String> ids = given().auth().oauth2(TestTokens.holder(holder))
+                .when().get("/api/v1/holders/" + holder + "/recommendations")
+                .then().statusCode(200).extract().path("items.offerId");
+        org.junit.jupiter.api.Assertions.assertFalse(ids.contains(volunteerId), ids.toString());
+    }
+
     @Test
     void anotherHolderIsRefused() {
         UUID holder = UUID.randomUUID();

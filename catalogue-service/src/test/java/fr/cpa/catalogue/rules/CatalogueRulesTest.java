@@ -29,7 +29,7 @@ class CatalogueRulesTest {
     @Test
     void theOtherEligibleActionsArePayable() {
         for (CertificationType t : new CertificationType[]{CertificationType.VAE, CertificationType.BILAN,
-                CertificationType.DRIVING_LICENCE, CertificationType.BUSINESS_CREATION}) {
+                CertificationType.DRIVING_LICENCE, CertificationType.BUSINESS_CREATION, CertificationType.VOLUNTEER_TRAINING}) {
             assertTrue(CatalogueRules.cpfEligible(t, null, TODAY), t.name());
         }
     }

@@ -62,7 +62,10 @@ public class CpfAccount extends PanacheEntityBase {
     @Column(name = "disabled_worker_from")
     public LocalDate disabledWorkerFrom;
 
-    /** The holder claimed their pension: no more credits or ordinary spending (L6323-3). */
+    /**
+     * The holder claimed their pension: no more credits, and nothing is spent but CEC money on volunteer-mission training
+     * (L6323-3, {@code rules/Spending}). Nothing in this service sets it yet: no event carries the pension claim.
+     */
     @Column(nullable = false)
     public boolean closed;
 

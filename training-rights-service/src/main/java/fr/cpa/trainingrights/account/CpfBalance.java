@@ -28,7 +28,7 @@ public record CpfBalance(
         @Schema(description = "what the yearly credits may still add before the cap") Money roomLeft,
         @Schema(description = "civil servants' ceiling in minutes (150 h; 400 h for category C without level 3)") long hoursCapMinutes,
         @Schema(description = "each pot, in spending order") List<Pot> pots,
-        @Schema(description = "the account is closed to credits (pension claimed)") boolean closed) {
+        @Schema(description = "the holder claimed their pension (L6323-3): no more credits, and only volunteer-mission training may still be bought, with CEC money") boolean closed) {
 
     @Schema(name = "CpfPot")
     public record Pot(@Schema(example = "ORDINARY") String pot, String kind, Money balance, Money held, Money available,

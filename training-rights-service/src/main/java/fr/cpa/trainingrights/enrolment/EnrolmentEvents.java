@@ -93,10 +93,12 @@ public class EnrolmentEvents {
             return; // already answered
         }
         CpfAccount account = CpfAccount.findById(r.holderId());
-        if (account == null || account.closed) {
-            refuse(r, "ACCOUNT_CLOSED", "this CPF is closed or unknown");
+        if (account == null) {
+            refuse(r, Spending.ACCOUNT_CLOSED, "no CPF is known for this holder"); // the code consumers already know
             return;
         }
+        // a closed account (pension claimed, L6323-3) is not refused here: it may still buy volunteer-mission training
+        // with its CEC money (DOMAIN.md §1 "Scope", §3); Spending refuses it anything else with ACCOUNT_CLOSED
         LocalDate today = event.time() == null ? LocalDate.now(PARIS) : LocalDate.ofInstant(event.time(), PARIS);
         // r.employerCoFunding() is what the holder typed in their request: informational only, read so that old events
         // still parse, never used. The co-payment exemption and the driving licence's co-funding come from the top-ups
@@ -116,7 +118,7 @@ public class EnrolmentEvents {
             }
         });
         Spending.Plan plan = spending.plan(new Spending.Purchase(today, r.certificationType(), r.certificationCode(),
-                r.price().amount(), r.jobSeeker()), pots);
+                r.price().amount(), r.jobSeeker(), account.closed), pots);
         boolean noRights = plan.refusal().filter(Spending.INSUFFICIENT_RIGHTS::equals).isPresent();
         if (plan.refusal().isPresent() && !noRights) {
             refuse(r, plan.refusal().get(), plan.explanation().result());
@@ -142,6 +144,11 @@ public class EnrolmentEvents {
         // "purchases with an employer or OPCO top-up" (DOMAIN.md §1): such a pot pays part of this hold; the region's
         // young-without-diploma top-up added above is REGION money and exempts nothing
         boolean employerOrOpco = plan.topUpFunders().stream().anyMatch(FunderType::exemptsCoPayment);
+        // Volunteer-mission training paid with CEC money owes the co-payment like any purchase, a retired holder's
+        // included: DOMAIN.md §1 charges it "on each purchase", "even when the balance covers the price", and lists
+        // its exemptions (job seekers, employer or OPCO top-up, C2P points, work-accident top-up); neither CEC money
+        // nor retirement is one of them. Only the job-seeker exemption can apply, since the plan spends nothing but
+        // the CEC pot on that training (no top-up, no C2P money).
         CoPayment.Result due = coPayment.due(today, new CoPayment.Exemptions(r.jobSeeker(), employerOrOpco, c2pOnly, workAccident));
         why.add(due.explanation());
         Map<String, Money> held = new LinkedHashMap<>();

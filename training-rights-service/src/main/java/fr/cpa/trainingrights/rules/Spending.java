@@ -18,6 +18,12 @@ import static fr.cpa.trainingrights.rules.Amounts.euros;
  * certifications they are earmarked to; CPF money limited per action from 26 February 2026
  * (D6323-1 A). Whatever the CPF does not pay is due by the holder.
  *
+ * <p>Volunteer-mission training ({@code VOLUNTEER_TRAINING}: training of volunteers and civic-service volunteers for
+ * their missions, L6323-6) is paid with CEC money only: neither ordinary rights, nor top-ups (C2P money, in a
+ * top-up pot, included) may pay it, and it has no per-action cap. Once the holder has claimed their pension the
+ * account is closed (L6323-3): it is spent on nothing else, and on that only with its CEC money (DOMAIN.md §1 "Scope",
+ * §3).
+ *
  * <p>Co-funding is money on the account, never a figure a request declares: the plan reports the funders of the
  * top-ups it spends ({@link Plan#topUpFunders()}), which decide the co-payment exemption, and a driving licence
  * bought by a non-job-seeker must spend a third party's top-up.
@@ -48,10 +54,16 @@ public final class Spending {
     /**
      * What is bought. A co-funding the holder declares is not part of it: only top-ups on the account count.
      *
-     * @param actionType RNCP, RS, CLEA, VAE, BILAN, DRIVING_LICENCE, BUSINESS_CREATION
+     * @param actionType    RNCP, RS, CLEA, VAE, BILAN, DRIVING_LICENCE, BUSINESS_CREATION, VOLUNTEER_TRAINING
+     * @param accountClosed the holder claimed their pension: only volunteer-mission training may be bought (L6323-3)
      */
     public record Purchase(LocalDate date, String actionType, String certificationCode, long priceCents,
-                           boolean jobSeeker) {
+                           boolean jobSeeker, boolean accountClosed) {
+
+        /** A purchase on an open account. */
+        public Purchase(LocalDate date, String actionType, String certificationCode, long priceCents, boolean jobSeeker) {
+            this(date, actionType, certificationCode, priceCents, jobSeeker, false);
+        }
     }
 
     /**
@@ -68,8 +80,12 @@ public final class Spending {
 
     public static final String INELIGIBLE_ACTION = "INELIGIBLE_ACTION";
     public static final String INSUFFICIENT_RIGHTS = "INSUFFICIENT_RIGHTS";
+    /** The holder claimed their pension and the purchase is not volunteer-mission training (L6323-3). */
+    public static final String ACCOUNT_CLOSED = "ACCOUNT_CLOSED";
+    /** Volunteer-mission training: CEC money only (L6323-6), the one purchase a closed account may make (L6323-3). */
+    public static final String VOLUNTEER_TRAINING = "VOLUNTEER_TRAINING";
     private static final Set<String> ACTION_TYPES =
-            Set.of("RNCP", "RS", "CLEA", "VAE", "BILAN", "DRIVING_LICENCE", "BUSINESS_CREATION");
+            Set.of("RNCP", "RS", "CLEA", "VAE", "BILAN", "DRIVING_LICENCE", "BUSINESS_CREATION", VOLUNTEER_TRAINING);
 
     private final ParameterTable table;
 
@@ -88,12 +104,21 @@ public final class Spending {
     }
 
     public Plan plan(Purchase purchase, List<Pot> pots) {
-        ExplanationBuilder x = new ExplanationBuilder("SPENDING", "L6323-6, D6323-1 A, D5151-11");
+        ExplanationBuilder x = new ExplanationBuilder("SPENDING", "L6323-6, D6323-1 A, D5151-11, L6323-3");
         x.input("date", purchase.date()).input("actionType", purchase.actionType())
                 .input("certificationCode", purchase.certificationCode()).input("price", euros(purchase.priceCents()))
-                .input("jobSeeker", purchase.jobSeeker());
+                .input("jobSeeker", purchase.jobSeeker()).input("accountClosed", purchase.accountClosed());
         if (!ACTION_TYPES.contains(purchase.actionType())) {
             return refused(INELIGIBLE_ACTION, purchase, x.result("refused: " + purchase.actionType() + " is not an eligible action"));
+        }
+        boolean volunteer = VOLUNTEER_TRAINING.equals(purchase.actionType());
+        if (purchase.accountClosed() && !volunteer) {
+            return refused(ACCOUNT_CLOSED, purchase, x.result("refused: the holder claimed their pension; the account is"
+                    + " spent only on volunteer-mission training, with CEC money (L6323-3)"));
+        }
+        if (volunteer) {
+            x.step("volunteer-mission training: CEC money only (L6323-6)"
+                    + (purchase.accountClosed() ? "; the only purchase left to a holder who claimed their pension (L6323-3)" : ""));
         }
         Optional<ParameterValue> cap = actionCap(purchase.actionType(), purchase.date());
         cap.ifPresent(x::use);
@@ -131,14 +156,21 @@ public final class Spending {
         long cpf = limit - left;
         long remainder = Math.max(0, purchase.priceCents() - cpf);
         if (cpf == 0 && limit > 0) {
-            return refused(INSUFFICIENT_RIGHTS, purchase, x.result("refused: no rights available for this training"));
+            return refused(INSUFFICIENT_RIGHTS, purchase, x.result(volunteer
+                    ? "refused: no CEC money available, the only money that pays volunteer-mission training"
+                    : "refused: no rights available for this training"));
         }
         return new Plan(byPot, cpf, remainder, Optional.empty(),
                 x.result("CPF pays " + euros(cpf) + "; the holder pays " + euros(remainder)), funders);
     }
 
     private static boolean usable(Pot pot, Purchase purchase) {
-        return pot.earmarkedTo().isEmpty() || pot.earmarkedTo().contains(purchase.certificationCode());
+        if (VOLUNTEER_TRAINING.equals(purchase.actionType()) && pot.kind() != PotKind.CEC) {
+            return false; // CEC money only: not the ordinary rights, not a top-up (earmarked or not), not C2P money
+        }
+        // actions without a code (VAE, bilan, licence…) are reached by no earmark; an immutable set's contains(null) throws
+        return pot.earmarkedTo().isEmpty()
+                || purchase.certificationCode() != null && pot.earmarkedTo().contains(purchase.certificationCode());
     }
 
     private static Plan refused(String code, Purchase purchase, Explanation why) {

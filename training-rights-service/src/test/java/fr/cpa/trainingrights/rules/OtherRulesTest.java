@@ -278,9 +278,80 @@ class OtherRulesTest {
         }
 
         @Test
+        void anActionWithoutACodeIsPaidByNoEarmarkedTopUp() {
+            Pot earmarked = new Pot("TOP_UP:2", PotKind.TOP_UP, eur(1_000), Set.of("RNCP999"));
+            List<Pot> pots = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(100), null), earmarked);
+            Spending.Plan vae = spending.plan(new Purchase(LocalDate.parse("2025-06-01"), "VAE", null, eur(500), false), pots);
+            assertEquals(Map.of("ORDINARY", eur(100)), vae.byPot());
+            assertEquals(eur(400), vae.remainderDueByHolder());
+        }
+
+        @Test
         void noRightsAtAllIsRefused() {
             Spending.Plan p = plan("2025-06-01", "RNCP", eur(500), false, List.of(new Pot("ORDINARY", PotKind.ORDINARY, 0, null)));
             assertEquals(Spending.INSUFFICIENT_RIGHTS, p.refusal().orElseThrow());
+        }
+
+        /** Every kind of pot a holder may have: ordinary, CEC, an employer's top-up, an earmarked one, C2P money. */
+        final List<Pot> everyPot = List.of(new Pot("ORDINARY", PotKind.ORDINARY, eur(4_000), null),
+                new Pot("CEC", PotKind.CEC, eur(300), null),
+                new Pot("TOP_UP:e", PotKind.TOP_UP, eur(1_000), null, FunderType.EMPLOYER),
+                new Pot("TOP_UP:m", PotKind.TOP_UP, eur(1_000), Set.of("RS1234"), FunderType.REGION),
+                new Pot("C2P", PotKind.TOP_UP, eur(500), null));
+
+        Spending.Plan closed(String type, long price, List<Pot> pots) {
+            return spending.plan(new Purchase(LocalDate.parse("2026-03-02"), type, null, price, false, true), pots);
+        }
+
+        /** DOMAIN.md §1 "Eligible purchases": volunteer-mission training, CEC money only (L6323-6). */
+        @Test
+        void volunteerTrainingIsPaidWithCecMoneyOnlyAndTheHolderPaysTheRest() {
+            Spending.Plan p = plan("2026-03-02", "VOLUNTEER_TRAINING", eur(500), false, everyPot);
+            assertTrue(p.refusal().isEmpty());
+            assertEquals(Map.of("CEC", eur(300)), p.byPot(), "not the ordinary rights, no top-up, no C2P money");
+            assertEquals(eur(300), p.cpfCents());
+            assertEquals(eur(200), p.remainderDueByHolder());
+            assertEquals(Set.of(), p.topUpFunders(), "no top-up is spent: an employer's cannot waive the co-payment");
+            // no per-action cap (D6323-1 A caps RS actions, bilans and licences only)
+            assertTrue(spending.actionCap("VOLUNTEER_TRAINING", LocalDate.parse("2026-03-02")).isEmpty());
+            List<Pot> richCec = List.of(new Pot("CEC", PotKind.CEC, eur(2_000), null));
+            assertEquals(eur(1_800), plan("2026-03-02", "VOLUNTEER_TRAINING", eur(1_800), false, richCec).cpfCents());
+        }
+
+        @Test
+        void volunteerTrainingWithoutCecMoneyIsRefusedWhateverElseTheAccountHolds() {
+            List<Pot> noCec = everyPot.stream().filter(p -> p.kind() != PotKind.CEC).toList();
+            Spending.Plan p = plan("2026-03-02", "VOLUNTEER_TRAINING", eur(500), false, noCec);
+            assertEquals(Spending.INSUFFICIENT_RIGHTS, p.refusal().orElseThrow());
+            assertEquals(Map.of(), p.byPot());
+            assertEquals(Spending.INSUFFICIENT_RIGHTS, plan("2026-03-02", "VOLUNTEER_TRAINING", eur(500), false,
+                    List.of(new Pot("CEC", PotKind.CEC, 0, null), everyPot.get(0))).refusal().orElseThrow());
+        }
+
+        /** DOMAIN.md §1 "Scope" and §3: after the pension claim, CEC money stays usable for volunteer training only. */
+        @Test
+        void aClosedAccountStillBuysVolunteerTrainingWithItsCecMoney() {
+            Spending.Plan p = closed("VOLUNTEER_TRAINING", eur(250), everyPot);
+            assertTrue(p.refusal().isEmpty(), p.explanation().result());
+            assertEquals(Map.of("CEC", eur(250)), p.byPot());
+            assertEquals(0, p.remainderDueByHolder());
+            Spending.Plan more = closed("VOLUNTEER_TRAINING", eur(400), everyPot);
+            assertEquals(Map.of("CEC", eur(300)), more.byPot());
+            assertEquals(eur(100), more.remainderDueByHolder());
+            assertEquals(Spending.INSUFFICIENT_RIGHTS, closed("VOLUNTEER_TRAINING", eur(400),
+                    everyPot.stream().filter(x -> x.kind() != PotKind.CEC).toList()).refusal().orElseThrow());
+        }
+
+        @Test
+        void aClosedAccountBuysNothingElseWhateverItHolds() {
+            for (String type : List.of("RNCP", "RS", "CLEA", "VAE", "BILAN", "DRIVING_LICENCE", "BUSINESS_CREATION")) {
+                Spending.Plan p = closed(type, eur(100), everyPot);
+                assertEquals(Spending.ACCOUNT_CLOSED, p.refusal().orElseThrow(), type);
+                assertEquals(Map.of(), p.byPot(), type);
+                assertEquals(eur(100), p.remainderDueByHolder(), type);
+            }
+            // an open account with the same pots buys them as before
+            assertEquals(eur(100), plan("2026-03-02", "RS", eur(100), false, everyPot).cpfCents());
         }
     }
 
