@@ -285,8 +285,14 @@ public class ExposureService {
         return true;
     }
 
+    /**
+     * A contract is an establishment's declaration of the year: the one of December, or of the month a contract
+     * ended. A holder whose contract ended in June and who was hired again in the autumn by the same
+     * establishment has two, whose points add up (R4163-9: per contract, per 3-month period).
+     */
     private static Exposure exposure(C2pExposure row) {
-        return new Exposure(row.siret, Factor.valueOf(row.factor), Unit.valueOf(row.unit), row.quantity, row.months);
+        String contract = row.period == null ? row.siret : row.siret + " (" + row.period + ")";
+        return new Exposure(contract, Factor.valueOf(row.factor), Unit.valueOf(row.unit), row.quantity, row.months);
     }
 
     private LocalDate day(Instant at) {

@@ -145,10 +145,13 @@ class ExposureEventsTest {
         // a contract ending in June 2025 (exposures declared that month) and a new one declared in December
         UUID holder = C2pEvents.registeredHolder(LocalDate.of(1975, 6, 1));
         C2pEvents.declareVersion(holder, UUID.randomUUID(), 1, "2025-06", "2025-07-05T10:00:00Z",
-                new C2pEvents.Factor("NIGHT_WORK", 60, "NIGHTS", 6));
+                new C2pEvents.Factor("NIGHT_WORK", 110, "NIGHTS", 6));
         C2pEvents.declareVersion(holder, UUID.randomUUID(), 1, "2025-12", "2026-01-05T10:00:00Z",
-                new C2pEvents.Factor("NIGHT_WORK", 50, "NIGHTS", 3));
+                new C2pEvents.Factor("NIGHT_WORK", 105, "NIGHTS", 3));
         awaitExposures(holder, "NIGHT_WORK", "NIGHT_WORK");
+        // two contracts add up (R4163-9, 1 point per factor per full 3-month period): 2 for January–June,
+        // 1 for October–December; counted as one contract, the longer exposure alone gave 2
+        awaitYear(holder, 0, 2025, 3, 3);
     }
 
     @Test
