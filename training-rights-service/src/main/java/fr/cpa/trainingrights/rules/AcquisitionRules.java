@@ -82,26 +82,40 @@ public final class AcquisitionRules {
                 .input("disabledWorker", facts.disabledWorker());
         Ratio f = workedFraction(employees, day, x);
         long threshold = x.use(table.at(FULL_CREDIT_THRESHOLD_PERCENT, day));
-        long yearly = x.use(table.at(facts.lowQualified() ? LOW_QUALIFIED_CREDIT : YEARLY_CREDIT, day));
+        long gross = yearlyEmployeeCredit(f, threshold, facts.lowQualified() ? LOW_QUALIFIED_CREDIT : YEARLY_CREDIT, day, x);
         long cap = x.use(table.at(facts.lowQualified() ? LOW_QUALIFIED_CAP : CAP, day));
-        long gross;
-        if (f.atLeastPercent(threshold)) {
-            gross = yearly;
-            x.step("worked fraction " + f + " ≥ " + threshold + " % → full yearly credit " + euros(yearly) + " (no pro rata)");
-        } else {
-            gross = f.timesRoundedUp(yearly);
-            x.step("worked fraction " + f + " < " + threshold + " % → " + euros(yearly) + " × " + f
-                    + " = " + euros(gross) + " (rounded up to the cent)");
-        }
-        if (facts.disabledWorker() && gross > 0) {
-            long supplement = x.use(table.at(OETH_SUPPLEMENT, day));
-            long oethCap = x.use(table.at(OETH_CAP, day));
-            x.step("disabled worker (OETH): " + euros(gross) + " + " + euros(supplement) + " = " + euros(gross + supplement)
-                    + "; cap " + euros(Math.max(cap, oethCap)));
-            gross += supplement;
-            cap = Math.max(cap, oethCap);
+        if (facts.disabledWorker()) {
+            // OETH is "the normal credit + 300 €": the normal one, not the low-qualified 800 €. A low-qualified
+            // disabled worker is in two categories and gets the more favourable of them, not both (R6323-27).
+            long normal = facts.lowQualified() ? yearlyEmployeeCredit(f, threshold, YEARLY_CREDIT, day, x) : gross;
+            if (normal > 0) {
+                long supplement = x.use(table.at(OETH_SUPPLEMENT, day));
+                long oethCap = x.use(table.at(OETH_CAP, day));
+                long oeth = normal + supplement;
+                x.step("disabled worker (OETH): " + euros(normal) + " + " + euros(supplement) + " = " + euros(oeth)
+                        + "; cap " + euros(oethCap));
+                if (facts.lowQualified()) {
+                    x.step("low-qualified " + euros(gross) + " or OETH " + euros(oeth) + ": the most favourable, "
+                            + euros(Math.max(gross, oeth)) + " (R6323-27; one credit, not both)");
+                }
+                gross = Math.max(gross, oeth);
+                cap = Math.max(cap, oethCap);
+            }
         }
         return cutEuros("EMPLOYEE", gross, cap, before, x);
+    }
+
+    /** {@code yearly} in full from the threshold of the reference time, else pro rata rounded up to the cent. */
+    private long yearlyEmployeeCredit(Ratio f, long threshold, Param param, LocalDate day, ExplanationBuilder x) {
+        long yearly = x.use(table.at(param, day));
+        if (f.atLeastPercent(threshold)) {
+            x.step("worked fraction " + f + " ≥ " + threshold + " % → full yearly credit " + euros(yearly) + " (no pro rata)");
+            return yearly;
+        }
+        long credit = f.timesRoundedUp(yearly);
+        x.step("worked fraction " + f + " < " + threshold + " % → " + euros(yearly) + " × " + f
+                + " = " + euros(credit) + " (rounded up to the cent)");
+        return credit;
     }
 
     /** Σ worked / reference over the year's employee activities, overtime ignored, at most 1. */

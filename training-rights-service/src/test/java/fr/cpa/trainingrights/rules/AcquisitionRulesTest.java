@@ -230,6 +230,18 @@ class AcquisitionRulesTest {
         }
 
         @Test
+        void aLowQualifiedDisabledWorkerGetsTheMoreFavourableOfTheTwoNotBoth() {
+            // R6323-27: low-qualified 800 € or OETH 500 + 300 = 800 €, not 800 + 300
+            assertEquals(eur(800), with(2022, true, true, AccountState.EMPTY, worked(LEGAL_REFERENCE)).cents());
+            // 700 h of 1 607: low-qualified 800 × 700/1607 = 348.48 €; OETH 500 × 700/1607 = 217.80 € + 300 = 517.80 €
+            YearlyCredit partTime = with(2022, true, true, AccountState.EMPTY, worked(h(700)));
+            assertEquals(51_780, partTime.cents());
+            assertTrue(explained(partTime).contains("the most favourable"));
+            // both caps are 8 000 €
+            assertEquals(eur(100), with(2022, true, true, euros(7_900), worked(LEGAL_REFERENCE)).cents());
+        }
+
+        @Test
         void anEsatWorkerGets800WithoutProRata() {
             assertEquals(eur(800), credit(2022, new Esat()).cents());
             assertEquals(eur(300), credit(2022, euros(7_700), new Esat()).cents());
