@@ -180,8 +180,11 @@ public class AcquisitionRunBench {
             from cpf_account a
             join (select holder_id, sum(paid_time) paid, round(sum(reference_time) * 12.0 / count(*))::bigint reference
                   from activity_month where year = %d group by holder_id) m on m.holder_id = a.holder_id
-            cross join lateral (select case when a.low_qualified_from is not null
-                                             and extract(year from a.low_qualified_from) <= %d then 80000 else 50000 end yearly) y
+            cross join lateral (select case when exists (
+                                      select 1 from holder_status st where st.holder_id = a.holder_id and st.status = 'LOW_QUALIFIED'
+                                      and extract(year from st.valid_from) <= %d
+                                      and (st.valid_to is null or extract(year from st.valid_to) >= %<d))
+                                  then 80000 else 50000 end yearly) y
             where not a.closed and %d >= 2019""";
 
     /** The holders seeded in a kept database (0 if none). */
@@ -250,6 +253,11 @@ public class AcquisitionRunBench {
                     select md5('holder' || i)::uuid, date '1970-01-01' + (i %% 12000), now(),
                            case when i %% 20 = 0 then date '2018-01-01' end
                     from generate_series(1, %d) i""".formatted(HOLDERS));
+            // the yearly run reads low-qualified periods from holder_status, as HolderStatusChanged records them
+            s.execute("""
+                    insert into holder_status (holder_id, status, category, valid_from, valid_to)
+                    select md5('holder' || i)::uuid, 'LOW_QUALIFIED', null, date '2018-01-01', null
+                    from generate_series(1, %d) i where i %% 20 = 0""".formatted(HOLDERS));
             s.execute("""
                     insert into activity_month (holder_id, siret, declaration_id, period, year, version, status, category,
                                                 time_unit, paid_time, reference_time, gross_pay_cents, absence_minutes)

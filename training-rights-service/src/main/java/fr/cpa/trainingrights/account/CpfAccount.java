@@ -54,11 +54,14 @@ public class CpfAccount extends PanacheEntityBase {
     @Column(name = "entry_count", nullable = false)
     public long entryCount;
 
-    /** First day of the holder's low-qualified declaration (no level-3 diploma), if any. */
+    /**
+     * First day of the low-qualified declaration (no level-3 diploma) given at registration, as received. Not read by
+     * the rules: the dated LOW_QUALIFIED periods in {@code holder_status} are (see {@code HolderEvents}).
+     */
     @Column(name = "low_qualified_from")
     public LocalDate lowQualifiedFrom;
 
-    /** First day of the disabled-worker (OETH) recognition, if any. */
+    /** First day of the disabled-worker (OETH) recognition given at registration; like {@link #lowQualifiedFrom}, not read by the rules. */
     @Column(name = "disabled_worker_from")
     public LocalDate disabledWorkerFrom;
 
@@ -71,14 +74,4 @@ public class CpfAccount extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /** Is the holder low-qualified during {@code year}? */
-    public boolean lowQualifiedIn(int year) {
-        return lowQualifiedFrom != null && lowQualifiedFrom.getYear() <= year;
-    }
-
-    /** Is the holder a recognised disabled worker during {@code year}? */
-    public boolean disabledWorkerIn(int year) {
-        return disabledWorkerFrom != null && disabledWorkerFrom.getYear() <= year;
-    }
 }

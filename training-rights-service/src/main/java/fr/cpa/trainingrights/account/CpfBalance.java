@@ -35,11 +35,22 @@ public record CpfBalance(
                       long minutes, Set<String> earmarkedTo) {
     }
 
-    static CpfBalance of(CpfAccount account, List<Ledger.PotBalance> pots, ParameterTable table, LocalDate today) {
+    /**
+     * The holder's situation the caps depend on: low-qualified and disabled worker this year, the civil-servant
+     * category (A, B, C, or null).
+     */
+    public record Situation(boolean lowQualified, boolean disabledWorker, String civilServantCategory) {
+    }
+
+    static CpfBalance of(CpfAccount account, List<Ledger.PotBalance> pots, ParameterTable table, LocalDate today,
+                         Situation situation) {
         long total = account.ordinaryCents + account.cecCents + account.topUpCents;
-        boolean higherCap = account.lowQualifiedIn(today.getYear()) || account.disabledWorkerIn(today.getYear());
+        boolean higherCap = situation.lowQualified() || situation.disabledWorker();
         long cap = table.at(higherCap ? Param.LOW_QUALIFIED_CAP : Param.CAP, today).value();
-        long hoursCap = table.at(account.lowQualifiedIn(today.getYear()) ? Param.CIVIL_SERVANT_C_CAP : Param.CIVIL_SERVANT_CAP, today).value();
+        // 400 h only for category C without a level-3 diploma; A and B keep 150 h (DOMAIN.md §1, civil servants),
+        // as AcquisitionRules credits them
+        boolean categoryC = "C".equals(situation.civilServantCategory()) && situation.lowQualified();
+        long hoursCap = table.at(categoryC ? Param.CIVIL_SERVANT_C_CAP : Param.CIVIL_SERVANT_CAP, today).value();
         return new CpfBalance(account.holderId, Money.cents(account.ordinaryCents), Money.cents(account.cecCents),
                 Money.cents(account.topUpCents), Money.cents(account.heldCents),
                 Money.cents(total - account.heldCents), account.hoursMinutes,

@@ -44,9 +44,11 @@ public class CpfResource {
     private final ObjectMapper mapper;
 
     private final Clock clock;
+    private final HolderStatuses statuses;
 
-    CpfResource(Caller caller, Ledger ledger, ObjectMapper mapper, Clock clock) {
+    CpfResource(Caller caller, Ledger ledger, ObjectMapper mapper, Clock clock, HolderStatuses statuses) {
         this.clock = clock;
+        this.statuses = statuses;
         this.caller = caller;
         this.ledger = ledger;
         this.mapper = mapper;
@@ -71,7 +73,9 @@ public class CpfResource {
     public CpfBalance balance(@PathParam("id") UUID holderId) {
         caller.requireHolder(holderId);
         CpfAccount account = account(holderId);
-        return CpfBalance.of(account, List.copyOf(ledger.pots(holderId).values()), ParameterTable.LAW, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        return CpfBalance.of(account, List.copyOf(ledger.pots(holderId).values()), ParameterTable.LAW, today,
+                statuses.situation(holderId, today));
     }
 
     @GET

@@ -33,16 +33,14 @@ public class HolderEvents {
         consumer.consume("training-rights.holders", record, this::apply);
     }
 
-    /** Low-qualified and disabled-worker declarations change the rates; other situations feed yearly activity. */
+    /**
+     * Every situation is kept as a dated period, low-qualified and disabled-worker ones included: the rates of a year
+     * are decided from the periods that cover it ({@code YearlyActivity}), so ending a declaration stops the higher
+     * credit from the next year and a second period does not erase the first.
+     */
     private void statusChanged(HolderStatusChanged changed) {
-        CpfAccount account = CpfAccount.findById(changed.holderId());
-        if (account == null) {
+        if (CpfAccount.findById(changed.holderId()) == null) {
             throw new IllegalStateException("status change for holder " + changed.holderId() + " before its registration");
-        }
-        if ("LOW_QUALIFIED".equals(changed.status())) {
-            account.lowQualifiedFrom = changed.to() != null && changed.to().isBefore(changed.from()) ? null : changed.from();
-        } else if ("DISABLED_WORKER".equals(changed.status())) {
-            account.disabledWorkerFrom = changed.from();
         }
         holderStatuses.record(changed.holderId(), changed.status(), changed.category(), changed.from(), changed.to());
     }
@@ -66,6 +64,14 @@ public class HolderEvents {
         account.lowQualifiedFrom = registered.lowQualifiedFrom();
         account.disabledWorkerFrom = registered.disabledWorkerFrom();
         account.persist();
+        // the registration's open-ended dates become periods like any other (before the listed statuses, which may
+        // carry the same period with its end and must win)
+        if (registered.lowQualifiedFrom() != null) {
+            holderStatuses.record(registered.holderId(), "LOW_QUALIFIED", null, registered.lowQualifiedFrom(), null);
+        }
+        if (registered.disabledWorkerFrom() != null) {
+            holderStatuses.record(registered.holderId(), "DISABLED_WORKER", null, registered.disabledWorkerFrom(), null);
+        }
         if (registered.statuses() != null) {
             registered.statuses().forEach(s -> holderStatuses.record(registered.holderId(), s.status(), s.category(), s.from(), s.to()));
         }

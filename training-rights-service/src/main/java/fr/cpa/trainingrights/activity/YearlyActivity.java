@@ -22,7 +22,7 @@ import java.util.UUID;
 /**
  * A holder's year as the rules read it: declared months summed per kind of time, the monthly reference
  * scaled to a year (12 × its average over the declared months), and the dated situations (self-employed,
- * ESAT, job seeker) that overlap the year. Read for one holder ({@link #facts(CpfAccount, int)}) or for a
+ * ESAT, job seeker, low-qualified, disabled worker) that overlap the year. Read for one holder ({@link #facts(CpfAccount, int)}) or for a
  * chunk of the yearly run in two queries ({@link #facts(Collection, int)}); both go through {@link Year}, so
  * they cannot differ.
  */
@@ -36,7 +36,7 @@ public class YearlyActivity {
     private static final String STATUSES = """
             select holder_id, status, valid_from, valid_to from holder_status
             where holder_id = any(?) and valid_from <= ? and (valid_to is null or valid_to >= ?)
-              and status in ('SELF_EMPLOYED', 'ESAT', 'JOB_SEEKER')""";
+              and status in ('SELF_EMPLOYED', 'ESAT', 'JOB_SEEKER', 'LOW_QUALIFIED', 'DISABLED_WORKER')""";
 
     private final EntityManager em;
 
@@ -94,6 +94,8 @@ public class YearlyActivity {
         private final LocalDate last;
         private final List<Activity> activities = new ArrayList<>();
         private long selfEmployedDays;
+        private boolean lowQualified;
+        private boolean disabledWorker;
 
         Year(int year) {
             this.year = year;
@@ -122,6 +124,11 @@ public class YearlyActivity {
                 case "SELF_EMPLOYED" -> selfEmployedDays += ChronoUnit.DAYS.between(from.isBefore(first) ? first : from,
                         (to.isAfter(last) ? last : to).plusDays(1));
                 case "ESAT" -> activities.add(new Activity.Esat());
+                // a declaration or recognition in force on any day of the year counts for the whole year: the holder
+                // had the status in that year (account-service starts a declaration on 1 January of its year, and
+                // DOMAIN.md §1 credits by year); a period ended in year N counts for N, not for N + 1
+                case "LOW_QUALIFIED" -> lowQualified = true;
+                case "DISABLED_WORKER" -> disabledWorker = true;
                 default -> activities.add(new Activity.JobSeeker());
             }
         }
@@ -132,7 +139,7 @@ public class YearlyActivity {
                 // account-service reports self-employment once the training contribution (CFP) is collected
                 all.add(new Activity.SelfEmployed(Math.min(selfEmployedDays, java.time.Year.of(year).length()), true));
             }
-            return new YearFacts(year, account.lowQualifiedIn(year), account.disabledWorkerIn(year), all);
+            return new YearFacts(year, lowQualified, disabledWorker, all);
         }
     }
 }

@@ -46,8 +46,25 @@ public final class ParameterTable {
         Map<Param, List<ParameterValue>> copy = new EnumMap<>(Param.class);
         values.forEach((p, list) -> copy.put(p, new ArrayList<>(list)));
         List<ParameterValue> list = copy.computeIfAbsent(value.param(), p -> new ArrayList<>());
-        list.removeIf(v -> overlaps(v, value));
-        list.add(value);
+        List<ParameterValue> kept = new ArrayList<>();
+        for (ParameterValue v : list) {
+            if (!overlaps(v, value)) {
+                kept.add(v);
+                continue;
+            }
+            // the new value replaces only its own period: what the old one covered before it stays in force until the
+            // day before (e.g. 2026's co-payment still applies to a 2026 purchase once 2027's is added), and what it
+            // covered after it resumes the day after
+            if (v.from().isBefore(value.from())) {
+                kept.add(new ParameterValue(v.param(), v.value(), v.from(), value.from().minusDays(1)));
+            }
+            if (value.to() != null && (v.to() == null || v.to().isAfter(value.to()))) {
+                kept.add(new ParameterValue(v.param(), v.value(), value.to().plusDays(1), v.to()));
+            }
+        }
+        kept.add(value);
+        list.clear();
+        list.addAll(kept);
         return new ParameterTable(copy);
     }
 

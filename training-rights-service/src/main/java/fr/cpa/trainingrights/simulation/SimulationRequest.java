@@ -12,8 +12,10 @@ import java.util.List;
 public record SimulationRequest(
         @Schema(required = true) Holder holder,
         @Schema(description = "euros on the account before the first year (default 0)") Money openingBalance,
-        @Schema(description = "hours on the account before the first year, CPF and DIF (default 0); civil-servant hours if the first year is in the public service", example = "0")
+        @Schema(description = "CPF hours on the account before the first year (default 0), without the DIF hours (see openingDifHours); civil-servant hours if the first year is in the public service", example = "96")
         BigDecimal openingHours,
+        @Schema(description = "old DIF hours before the first year (default 0): outside the hours-era step and 150 h cap, converted with the CPF hours at 15 € an hour on 1 January 2019 (DOMAIN.md: 96 CPF h + 120 DIF h = 216 h → 3 240 €); added to the civil-servant hours if the first year is in the public service", example = "120")
+        BigDecimal openingDifHours,
         @Schema(required = true, description = "strictly increasing years, from 2015") List<Year> years) {
 
     @Schema(name = "CpfSimulationHolder")

@@ -22,7 +22,7 @@ public class SimulationResource {
 
     static final String REQUEST_EXAMPLE = """
             {"holder": {"birthDate": "1990-04-02", "lowQualified": false, "disabledWorker": false},
-             "openingBalance": {"amount": 0, "currency": "EUR"}, "openingHours": 0,
+             "openingBalance": {"amount": 0, "currency": "EUR"}, "openingHours": 0, "openingDifHours": 0,
              "years": [{"year": 2022, "activities": [{"kind": "EMPLOYEE", "workedHours": 700, "referenceHours": 1607}]}]}""";
     static final String RESPONSE_EXAMPLE = """
             {"years": [{"year": 2022, "credit": {"amount": 21780, "currency": "EUR"}, "creditHours": 0.00, "creditMinutes": 0,

@@ -50,12 +50,14 @@ public class SimulationService {
                 explanation.add(r.conversion().explanation());
             }
             AccountState after = r.after();
-            long hoursAfter = after.hoursEraMinutes() + after.civilServantMinutes();
+            // DIF hours not yet converted are still hours on the account
+            long hoursAfter = after.hoursEraMinutes() + after.civilServantMinutes() + r.difMinutes();
             years.add(new SimulationResponse.YearOutcome(c.year(), Money.cents(c.cents()), hours(c.minutes()), c.minutes(),
                     c.category(), r.conversion() == null ? null : Money.cents(r.conversion().cents()),
                     Money.cents(after.ordinaryCents()), hours(hoursAfter), hoursAfter, c.capReached(), explanation));
         }
-        long closingMinutes = output.closing().hoursEraMinutes() + output.closing().civilServantMinutes();
+        long closingMinutes = output.closing().hoursEraMinutes() + output.closing().civilServantMinutes()
+                + output.closingDifMinutes();
         return new SimulationResponse(years, Money.cents(output.closing().ordinaryCents()), hours(closingMinutes), closingMinutes);
     }
 
@@ -91,6 +93,7 @@ public class SimulationService {
             }
         }
         long openingMinutes = minutes(request.openingHours(), "openingHours", errors);
+        long openingDifMinutes = minutes(request.openingDifHours(), "openingDifHours", errors);
         List<YearFacts> years = new ArrayList<>();
         if (request.years() == null || request.years().isEmpty()) {
             errors.add(new FieldError("years", "at least one year is required"));
@@ -131,7 +134,7 @@ public class SimulationService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new Simulator.Input(openingCents, openingMinutes, years);
+        return new Simulator.Input(openingCents, openingMinutes, openingDifMinutes, years);
     }
 
     private List<Activity> activities(SimulationRequest.Year y, int year, String yearPath, List<FieldError> errors) {

@@ -175,7 +175,7 @@ class AcquisitionChunkTest {
                 }),
                 twins("low-qualified: 800 €", h -> {
                     QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "update cpf_account set low_qualified_from = date '2018-01-01' where holder_id = :h").setParameter("h", h).executeUpdate());
+                            "insert into holder_status (holder_id, status, valid_from) values (:h, 'LOW_QUALIFIED', date '2018-01-01')").setParameter("h", h).executeUpdate());
                     months(h, year, 12, MONTH, MONTH);
                 }));
         UUID unknown = UUID.randomUUID();

@@ -266,6 +266,6 @@ class CorrectionAfterSpendingTest {
     }
 
     boolean disabledWorker(UUID holder) {
-        return number("select count(*) from cpf_account where holder_id = :h and disabled_worker_from = date '2024-01-01'", holder) == 1;
+        return number("select count(*) from holder_status where holder_id = :h and status = 'DISABLED_WORKER' and valid_from = date '2024-01-01'", holder) == 1;
     }
 }

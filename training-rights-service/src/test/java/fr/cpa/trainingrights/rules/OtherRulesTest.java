@@ -89,6 +89,32 @@ class OtherRulesTest {
         }
 
         @Test
+        void difHoursStayOutsideTheHoursEraStepAndCap() {
+            // DOMAIN.md §1, Conversion: "96 CPF h + 120 DIF h = 216 h → 3 240 €" — only possible if DIF counts neither
+            // for the 120 h step nor for the 150 h cap: 2015–2018 full time earn 4 × 24 h = 96 h on an empty CPF
+            List<YearFacts> years = List.of(year(2015, FULL_TIME), year(2016, FULL_TIME), year(2017, FULL_TIME),
+                    year(2018, FULL_TIME));
+            Simulator.Output out = new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, 0, h(120), years));
+            assertEquals(List.of(h(24), h(24), h(24), h(24)), out.years().stream().map(y -> y.credit().minutes()).toList());
+            assertEquals(h(120), out.years().get(2).difMinutes(), "DIF hours stay in hours until the conversion");
+            Conversion.Result converted = out.years().get(3).conversion();
+            assertEquals(eur(3_240), converted.cents());
+            assertTrue(converted.explanation().arithmetic().get(0).contains("96 h CPF + 120 h DIF = 216 h"),
+                    converted.explanation().arithmetic().toString());
+            assertEquals(new AccountState(eur(3_240), 0, 0), out.closing());
+            assertEquals(0, out.closingDifMinutes());
+        }
+
+        @Test
+        void difHoursConvertBeforeTheFirstEurosYear() {
+            // DOMAIN.md §1: every hour, CPF and DIF, became 15 € on 1 January 2019; then 2020 adds 500 €
+            Simulator.Output out = new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, h(30), h(120),
+                    List.of(year(2020, FULL_TIME))));
+            assertEquals(eur(2_250), out.years().get(0).conversion().cents());
+            assertEquals(new AccountState(eur(2_750), 0, 0), out.closing());
+        }
+
+        @Test
         void openingHoursConvertBeforeTheFirstEurosYear() {
             Simulator.Output out = new Simulator(ParameterTable.LAW).run(new Simulator.Input(0, h(100),
                     List.of(year(2020, FULL_TIME))));
@@ -368,9 +394,20 @@ class OtherRulesTest {
         @Test
         void aNewDatedValueReplacesOnlyItsPeriod() {
             ParameterTable next = ParameterTable.LAW.with(new ParameterValue(Param.CO_PAYMENT, 10_500, LocalDate.of(2027, 1, 1), null));
-            // the open-ended 2026 value overlaps and is replaced; older years stay
+            // the open-ended 2026 value (DOMAIN.md §1: 103.20 € in 2026) is closed on 31 December 2026, not dropped
             assertEquals(10_500, next.at(Param.CO_PAYMENT, LocalDate.of(2027, 3, 1)).value());
+            assertEquals(10_320, next.at(Param.CO_PAYMENT, LocalDate.of(2026, 6, 1)).value());
+            assertEquals(10_320, next.at(Param.CO_PAYMENT, LocalDate.of(2026, 12, 31)).value());
             assertEquals(10_223, next.at(Param.CO_PAYMENT, LocalDate.of(2025, 3, 1)).value());
+        }
+
+        @Test
+        void aBoundedValueInsideAnOpenOneLeavesItInForceOnBothSides() {
+            ParameterTable next = ParameterTable.LAW.with(new ParameterValue(Param.CO_PAYMENT, 0,
+                    LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31)));
+            assertEquals(10_320, next.at(Param.CO_PAYMENT, LocalDate.of(2026, 6, 30)).value());
+            assertEquals(0, next.at(Param.CO_PAYMENT, LocalDate.of(2026, 7, 15)).value());
+            assertEquals(10_320, next.at(Param.CO_PAYMENT, LocalDate.of(2026, 8, 1)).value());
         }
 
         @Test

@@ -59,6 +59,37 @@ class SimulationResourceTest {
     }
 
     @Test
+    void difHoursAreOutsideTheHoursEraCapAndConvertWithTheCpfHours() {
+        // DOMAIN.md §1, Conversion: 96 CPF h + 120 DIF h = 216 h → 3 240 €. 2015–2018 full time earn 96 h on the CPF;
+        // the 120 DIF hours count neither for the 120 h step nor for the 150 h cap
+        given().contentType(ContentType.JSON).body("""
+                        {"holder": {"birthDate": "1980-01-15"}, "openingHours": 0, "openingDifHours": 120,
+                         "years": [{"year": 2015, "activities": [{"kind": "EMPLOYEE", "workedHours": 1607}]},
+                                   {"year": 2016, "activities": [{"kind": "EMPLOYEE", "workedHours": 1607}]},
+                                   {"year": 2017, "activities": [{"kind": "EMPLOYEE", "workedHours": 1607}]},
+                                   {"year": 2018, "activities": [{"kind": "EMPLOYEE", "workedHours": 1607}]}]}""")
+                .when().post("/api/v1/cpf/simulations")
+                .then().statusCode(200)
+                .body("years.creditHours", equalTo(java.util.List.of(24.0f, 24.0f, 24.0f, 24.0f)))
+                // before the conversion the DIF hours are still hours on the account
+                .body("years[2].hoursBalanceAfter", equalTo(192.0f))
+                .body("years[3].converted.amount", equalTo(324000))
+                .body("years[3].explanation.arithmetic.flatten()", hasItem(containsString("96 h CPF + 120 h DIF = 216 h")))
+                .body("balance.amount", equalTo(324000))
+                .body("hoursBalance", equalTo(0.0f));
+    }
+
+    @Test
+    void negativeDifHoursAreNamed() {
+        given().contentType(ContentType.JSON).body("""
+                        {"holder": {"birthDate": "1980-01-15"}, "openingDifHours": -1,
+                         "years": [{"year": 2018, "activities": [{"kind": "EMPLOYEE", "workedHours": 1607}]}]}""")
+                .when().post("/api/v1/cpf/simulations")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("openingDifHours"));
+    }
+
+    @Test
     void civilServantsKeepHours() {
         given().contentType(ContentType.JSON).body("""
                         {"holder": {"birthDate": "1985-06-01", "lowQualified": true},
