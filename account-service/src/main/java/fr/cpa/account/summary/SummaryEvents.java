@@ -3,6 +3,7 @@ package fr.cpa.account.summary;
 import fr.cpa.platform.consumer.IdempotentConsumer;
 import fr.cpa.platform.contract.C2pPointsAwarded;
 import fr.cpa.platform.contract.C2pPointsConverted;
+import fr.cpa.platform.contract.C2pPointsUsed;
 import fr.cpa.platform.contract.CecCredited;
 import fr.cpa.platform.contract.CpfBalances;
 import fr.cpa.platform.contract.CpfCredited;
@@ -27,7 +28,7 @@ import java.util.UUID;
 
 /**
  * Feeds the CPA summary from the accounts' events. The CPF events carry the balances after the
- * movement, C2P awards and CEC credits their totals after: the read model copies them, keeping the
+ * movement, C2P awards and uses and CEC credits their totals after: the read model copies them, keeping the
  * latest by event time, so that a late redelivery cannot roll a balance back.
  */
 @ApplicationScoped
@@ -123,19 +124,32 @@ public class SummaryEvents {
                         .setParameter("holder", awarded.holderId())
                         .executeUpdate();
             }
+            case C2pPointsUsed.TYPE -> {
+                // Every use (part-time and retirement too, which send no conversion) with the points left:
+                // copied like an award's total, under the same guard, so a late redelivery cannot undo it.
+                C2pPointsUsed used = json.data(event, C2pPointsUsed.class);
+                ensureRow(used.holderId());
+                em.createNativeQuery("""
+                                update holder_summary set c2p_total = :total, c2p_as_of = :time
+                                where holder_id = :holder and (c2p_as_of is null or c2p_as_of <= :time)""")
+                        .setParameter("total", used.totalAfter())
+                        .setParameter("time", time(event))
+                        .setParameter("holder", used.holderId())
+                        .executeUpdate();
+            }
             case C2pPointsConverted.TYPE -> {
+                // Only what the reserve needs: points spent on training or reconversion consume it. The total
+                // is C2pPointsUsed's, which every such use sends too; subtracting here as well would take the
+                // points off twice. Nor does it move c2p_as_of, which would make the guard above drop the
+                // C2pPointsUsed of the same use if its time were a hair earlier.
                 C2pPointsConverted converted = json.data(event, C2pPointsConverted.class);
                 ensureRow(converted.holderId());
                 int forTraining = "TRAINING".equals(converted.use()) || "RECONVERSION".equals(converted.use())
                         ? converted.points() : 0;
                 em.createNativeQuery("""
-                                update holder_summary set c2p_total = c2p_total - :points,
-                                c2p_used_training = c2p_used_training + :training,
-                                c2p_as_of = greatest(coalesce(c2p_as_of, :time), :time)
+                                update holder_summary set c2p_used_training = c2p_used_training + :training
                                 where holder_id = :holder""")
-                        .setParameter("points", converted.points())
                         .setParameter("training", forTraining)
-                        .setParameter("time", time(event))
                         .setParameter("holder", converted.holderId())
                         .executeUpdate();
             }

@@ -1,5 +1,6 @@
 package fr.cpa.account.summary;
 
+import fr.cpa.platform.problem.ProblemException;
 import fr.cpa.platform.security.Caller;
 import fr.cpa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,9 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 public class SummaryResource {
 
+    /** As LookupRequest's {@code @Size(max = 500)}. */
+    static final int MAX_REASON = 500;
+
     private final SummaryService summaries;
     private final AccessLog accessLog;
     private final Caller caller;
@@ -36,18 +40,38 @@ public class SummaryResource {
             + "advisor, admin, service)",
             description = "From a read model fed by cpa.cpf.v1, cpa.c2p.v1, cpa.cec.v1, cpa.funding.v1 and "
                     + "cpa.enrolment.v1; asOf is the time of the latest event applied, so a reader knows how fresh it "
-                    + "is. Every read by someone other than the holder is written to the holder's access log.")
+                    + "is. Every read by someone other than the holder needs a reason (400 naming reason otherwise) and is "
+                    + "written to the holder's access log.")
     public SummaryView summary(@PathParam("id") UUID id,
-                               @Parameter(description = "why (staff): written to the holder's access log")
+                               @Parameter(description = "why: required of everyone but the holder themselves (advisor, "
+                                       + "admin, service), at most " + MAX_REASON + " characters; written to the holder's "
+                                       + "access log")
                                @QueryParam("reason") String reason) {
         caller.requireHolder(id);
+        boolean staff = caller.holderId().filter(id::equals).isEmpty();
+        if (staff) {
+            // The access log is the holder's check on who read their account and why: a read without a reason
+            // tells them nothing, so it is refused, as the NIR look-up refuses one (LookupRequest). Checked
+            // before the holder is looked up, so that a refused call learns nothing about the account.
+            requireReason(reason);
+        }
         SummaryView view = summaries.summary(id); // an unknown holder: 404, nothing to audit
-        if (caller.holderId().filter(id::equals).isEmpty()) {
-            // staff: every read is written to the holder's access log before it is served
-            accessLog.record(id, caller.name(), staffRole(), AccessLog.Action.SUMMARY_READ,
-                    reason == null || reason.isBlank() ? null : reason.strip());
+        if (staff) {
+            // every read is written to the holder's access log before it is served
+            accessLog.record(id, caller.name(), staffRole(), AccessLog.Action.SUMMARY_READ, reason.strip());
         }
         return view;
+    }
+
+    /** The look-up's rule (LookupRequest: not blank, at most 500 characters), for a query parameter. */
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "is required when staff read a holder's summary: it is written to "
+                    + "the holder's access log");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw ProblemException.invalid("reason", "must be at most " + MAX_REASON + " characters");
+        }
     }
 
     private String staffRole() {

@@ -105,13 +105,37 @@ class AdvisorLookupTest {
         given().auth().oauth2(holder).get("/api/v1/holders/" + id + "/summary").then().statusCode(200);
         given().auth().oauth2(TestTokens.role("advisor", "advisor-77")).queryParam("reason", "dossier VAE")
                 .get("/api/v1/holders/" + id + "/summary").then().statusCode(200);
-        given().auth().oauth2(TestTokens.role("service", "app-1")).get("/api/v1/holders/" + id + "/summary")
-                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.role("service", "app-1")).queryParam("reason", "relevé annuel")
+                .get("/api/v1/holders/" + id + "/summary").then().statusCode(200);
         given().auth().oauth2(holder).get("/api/v1/holders/" + id + "/access-log").then().statusCode(200)
                 .body("$", hasSize(2))
                 .body("[0].accessor", equalTo("app-1")).body("[0].action", equalTo("SUMMARY_READ"))
-                .body("[0].role", equalTo("service"))
+                .body("[0].role", equalTo("service")).body("[0].reason", equalTo("relevé annuel"))
                 .body("[1].accessor", equalTo("advisor-77")).body("[1].reason", equalTo("dossier VAE"));
+    }
+
+    @Test
+    void staffReadTheSummaryOnlyWithAReasonAndTheHolderNeedsNone() {
+        String id = register(nir());
+        String path = "/api/v1/holders/" + id + "/summary";
+        for (String staff : new String[]{TestTokens.role("advisor", "advisor-12"), TestTokens.role("admin", "ops-3"),
+                TestTokens.role("service", "app-2")}) {
+            given().auth().oauth2(staff).get(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("reason"));
+            given().auth().oauth2(staff).queryParam("reason", "  ").get(path).then().statusCode(400)
+                    .body("errors.field", hasItem("reason"));
+            given().auth().oauth2(staff).queryParam("reason", "x".repeat(501)).get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("reason"));
+        }
+        // an unknown holder: the missing reason is what is refused, the account's existence is not told
+        given().auth().oauth2(TestTokens.role("advisor", "advisor-12")).get("/api/v1/holders/" + UUID.randomUUID() + "/summary")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        given().auth().oauth2(TestTokens.role("advisor", "advisor-12")).queryParam("reason", "x".repeat(500))
+                .get(path).then().statusCode(200);
+        given().auth().oauth2(TestTokens.holder(UUID.fromString(id))).get(path).then().statusCode(200);
+        // only the read with a reason is in the log: a refused one served nothing
+        given().auth().oauth2(TestTokens.holder(UUID.fromString(id))).get("/api/v1/holders/" + id + "/access-log")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].reason", equalTo("x".repeat(500)));
     }
 
     @Test

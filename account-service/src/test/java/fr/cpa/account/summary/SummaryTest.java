@@ -70,6 +70,9 @@ class SummaryTest {
                 .formatted(holder, UUID.randomUUID(), eur(250000)));
         TestKafka.send(Topics.C2P, holder.toString(), converted);
         TestKafka.send(Topics.C2P, holder.toString(), converted); // redelivered: applied once
+        send(Topics.C2P, "C2pPointsUsed", "hardship-service", holder, """
+                {"holderId":"%s","useId":"%s","use":"TRAINING","points":5,"usedOn":"2026-01-05","totalAfter":19}"""
+                .formatted(holder, UUID.randomUUID()));
         send(Topics.CEC, "CecCredited", "civic-engagement-service", holder, """
                 {"holderId":"%s","creditId":"%s","year":2025,"activity":"ASSOCIATION_VOLUNTEERING","amount":%s,
                  "minutes":null,"totalAfter":%s,"totalMinutesAfter":null}"""
@@ -103,6 +106,42 @@ class SummaryTest {
                         .body("openEnrolments", hasSize(1))
                         .body("openEnrolments[0].enrolmentId", equalTo(inTraining.toString()))
                         .body("openEnrolments[0].state", equalTo("IN_TRAINING")));
+    }
+
+    @Test
+    void everyUseOfC2pPointsLowersTheTotalOnceWhateverItsKind() {
+        UUID holder = UUID.fromString(register()); // born 1985: 20 points reserved for training
+        String token = TestTokens.holder(holder);
+        send(Topics.C2P, "C2pPointsAwarded", "hardship-service", holder, """
+                {"holderId":"%s","year":2025,"points":12,"totalAfter":50,"explanation":["three factors all year"]}"""
+                .formatted(holder));
+        // part-time: no conversion (no money), only the points left
+        send(Topics.C2P, "C2pPointsUsed", "hardship-service", holder, """
+                {"holderId":"%s","useId":"%s","use":"PART_TIME","points":10,"usedOn":"2026-01-05","totalAfter":40}"""
+                .formatted(holder, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/holders/" + holder + "/summary")
+                        .then().statusCode(200)
+                        .body("c2p.total", equalTo(40))
+                        .body("c2p.reservedForTraining", equalTo(20))
+                        .body("c2p.usable", equalTo(20)));
+
+        // training: both events of the use. The conversion comes last here (hardship-service sends it first, but
+        // a redelivery may not): its points must not come off the total a second time (30), only out of the reserve
+        UUID useId = UUID.randomUUID();
+        send(Topics.C2P, "C2pPointsUsed", "hardship-service", holder, """
+                {"holderId":"%s","useId":"%s","use":"TRAINING","points":5,"usedOn":"2026-01-05","totalAfter":35}"""
+                .formatted(holder, useId));
+        send(Topics.C2P, "C2pPointsConverted", "hardship-service", holder, """
+                {"holderId":"%s","useId":"%s","use":"TRAINING","points":5,"amount":%s}"""
+                .formatted(holder, useId, eur(250000)));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/holders/" + holder + "/summary")
+                        .then().statusCode(200)
+                        .body("c2p.total", equalTo(35))
+                        // the 5 points for training came out of the reserve: 15 left of it, 20 free
+                        .body("c2p.reservedForTraining", equalTo(15))
+                        .body("c2p.usable", equalTo(20)));
     }
 
     @Test

@@ -47,8 +47,8 @@ public class UseResource {
     @RolesAllowed(Roles.HOLDER)
     @Operation(summary = "Use C2P points (role: the holder themselves, with a login of level substantial)",
             description = "TRAINING (point by point) and RECONVERSION credit the CPF with their euro value (event "
-                    + "C2pPointsConverted); PART_TIME and RETIREMENT use blocks of 10 points. A refusal (422) lists "
-                    + "every reason. Accepts an Idempotency-Key.")
+                    + "C2pPointsConverted); PART_TIME and RETIREMENT use blocks of 10 points. Every use also sends "
+                    + "C2pPointsUsed with the points left. A refusal (422) lists every reason. Accepts an Idempotency-Key.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = UseRequest.class),
             examples = @ExampleObject(name = "training", value = "{\"use\": \"TRAINING\", \"points\": 10}")))

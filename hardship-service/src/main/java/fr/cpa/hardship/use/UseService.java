@@ -4,6 +4,7 @@ import fr.cpa.hardship.account.C2pAccount;
 import fr.cpa.hardship.rules.Use;
 import fr.cpa.hardship.rules.UseRule;
 import fr.cpa.platform.contract.C2pPointsConverted;
+import fr.cpa.platform.contract.C2pPointsUsed;
 import fr.cpa.platform.contract.Topics;
 import fr.cpa.platform.money.Money;
 import fr.cpa.platform.outbox.Outbox;
@@ -85,6 +86,14 @@ public class UseService {
             outbox.publish(Topics.C2P, C2pPointsConverted.TYPE, holderId,
                     new C2pPointsConverted(holderId, row.id, use.name(), row.points, Money.cents(row.amountCents)));
         }
+        // Every use, money or not: part-time and retirement send no conversion, and without this the
+        // summary kept showing the points they took. Sent after the conversion so that a consumer reading
+        // both sees the total last. totalAfter as the awards compute it (acquired less used, this use
+        // included), under the account's lock, so two uses cannot publish the same total.
+        int used = em.createQuery("select coalesce(sum(u.points), 0) from C2pUse u where u.holderId = :holder", Long.class)
+                .setParameter("holder", holderId).getSingleResult().intValue();
+        outbox.publish(Topics.C2P, C2pPointsUsed.TYPE, holderId,
+                new C2pPointsUsed(holderId, row.id, use.name(), row.points, row.usedOn, account.points - used));
         return UseView.of(row);
     }
 

@@ -86,6 +86,34 @@ class UseResourceTest {
     }
 
     @Test
+    void everyUseSendsThePointsLeftSoThatPartTimeLowersTheSummaryToo() {
+        UUID holder = holderWith24Points();
+        String useId = post(holder, strong(holder), "{\"use\": \"PART_TIME\", \"points\": 10}")
+                .then().statusCode(201).body("amount", equalTo(null)).extract().path("id");
+
+        var records = TestKafka.records("cpa.c2p.v1", Duration.ofSeconds(30), r -> r.value().contains(useId));
+        assertTrue(records.stream().anyMatch(r -> r.key().equals(holder.toString())
+                && r.value().contains("\"type\":\"C2pPointsUsed\"")
+                && r.value().contains("\"use\":\"PART_TIME\"")
+                && r.value().contains("\"points\":10")
+                && r.value().contains("\"usedOn\":\"")
+                && r.value().contains("\"totalAfter\":14")), "C2pPointsUsed on cpa.c2p.v1");
+        // no money: nothing for training-rights to credit
+        assertTrue(records.stream().noneMatch(r -> r.value().contains(useId)
+                        && r.value().contains("\"type\":\"C2pPointsConverted\"")),
+                "no C2pPointsConverted for part-time");
+
+        // a training use sends both: the conversion for the CPF and the points left for the summary
+        String trainingId = post(holder, strong(holder), "{\"use\": \"TRAINING\", \"points\": 4}")
+                .then().statusCode(201).extract().path("id");
+        var training = TestKafka.records("cpa.c2p.v1", Duration.ofSeconds(30),
+                r -> r.value().contains(trainingId) && r.value().contains("\"type\":\"C2pPointsUsed\""));
+        assertTrue(training.stream().anyMatch(r -> r.value().contains(trainingId)
+                && r.value().contains("\"type\":\"C2pPointsUsed\"") && r.value().contains("\"use\":\"TRAINING\"")
+                && r.value().contains("\"totalAfter\":10")), "C2pPointsUsed for training");
+    }
+
+    @Test
     void usingPointsNeedsALoginOfLevelSubstantial() {
         UUID holder = holderWith24Points();
         String body = "{\"use\": \"TRAINING\", \"points\": 1}";

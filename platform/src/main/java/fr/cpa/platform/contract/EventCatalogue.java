@@ -30,6 +30,7 @@ public final class EventCatalogue {
             Map.entry(FundsSettled.RELEASED, new Entry(Topics.FUNDING, FundsSettled.class)),
             Map.entry(C2pPointsAwarded.TYPE, new Entry(Topics.C2P, C2pPointsAwarded.class)),
             Map.entry(C2pPointsConverted.TYPE, new Entry(Topics.C2P, C2pPointsConverted.class)),
+            Map.entry(C2pPointsUsed.TYPE, new Entry(Topics.C2P, C2pPointsUsed.class)),
             Map.entry(CecCredited.TYPE, new Entry(Topics.CEC, CecCredited.class)),
             Map.entry(EnrolmentRequested.TYPE, new Entry(Topics.ENROLMENT, EnrolmentRequested.class)),
             Map.entry(EnrolmentTransition.STARTED, new Entry(Topics.ENROLMENT, EnrolmentTransition.class)),
