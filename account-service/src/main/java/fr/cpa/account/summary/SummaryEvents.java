@@ -111,31 +111,29 @@ public class SummaryEvents {
                 .executeUpdate();
     }
 
+    /** The C2P points on the account after the event, unless a later event has set them already. */
+    private void c2pTotal(UUID holderId, int totalAfter, EventEnvelope event) {
+        ensureRow(holderId);
+        em.createNativeQuery("""
+                        update holder_summary set c2p_total = :total, c2p_as_of = :time
+                        where holder_id = :holder and (c2p_as_of is null or c2p_as_of <= :time)""")
+                .setParameter("total", totalAfter)
+                .setParameter("time", time(event))
+                .setParameter("holder", holderId)
+                .executeUpdate();
+    }
+
     void applyC2p(EventEnvelope event) {
         switch (event.type()) {
             case C2pPointsAwarded.TYPE -> {
                 C2pPointsAwarded awarded = json.data(event, C2pPointsAwarded.class);
-                ensureRow(awarded.holderId());
-                em.createNativeQuery("""
-                                update holder_summary set c2p_total = :total, c2p_as_of = :time
-                                where holder_id = :holder and (c2p_as_of is null or c2p_as_of <= :time)""")
-                        .setParameter("total", awarded.totalAfter())
-                        .setParameter("time", time(event))
-                        .setParameter("holder", awarded.holderId())
-                        .executeUpdate();
+                c2pTotal(awarded.holderId(), awarded.totalAfter(), event);
             }
             case C2pPointsUsed.TYPE -> {
                 // Every use (part-time and retirement too, which send no conversion) with the points left:
                 // copied like an award's total, under the same guard, so a late redelivery cannot undo it.
                 C2pPointsUsed used = json.data(event, C2pPointsUsed.class);
-                ensureRow(used.holderId());
-                em.createNativeQuery("""
-                                update holder_summary set c2p_total = :total, c2p_as_of = :time
-                                where holder_id = :holder and (c2p_as_of is null or c2p_as_of <= :time)""")
-                        .setParameter("total", used.totalAfter())
-                        .setParameter("time", time(event))
-                        .setParameter("holder", used.holderId())
-                        .executeUpdate();
+                c2pTotal(used.holderId(), used.totalAfter(), event);
             }
             case C2pPointsConverted.TYPE -> {
                 // Only what the reserve needs: points spent on training or reconversion consume it. The total
