@@ -18,6 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessLog {
 
+    /** The longest reason staff may give for reading a holder's account (look-up by NIR, summary). */
+    public static final int MAX_REASON = 500;
+
     /** What was done. */
     public enum Action { LOOKUP, SUMMARY_READ }
 

@@ -9,5 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record LookupRequest(
         @Schema(example = "184127645108946") @NotBlank @ValidNir String nir,
         @Schema(example = "rendez-vous France Travail du 3 mars", description = "required: written to the holder's access log")
-        @NotBlank @Size(max = 500) String reason) {
+        @NotBlank @Size(max = AccessLog.MAX_REASON) String reason) {
 }

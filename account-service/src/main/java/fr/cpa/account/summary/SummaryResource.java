@@ -21,9 +21,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 public class SummaryResource {
 
-    /** As LookupRequest's {@code @Size(max = 500)}. */
-    static final int MAX_REASON = 500;
-
     private final SummaryService summaries;
     private final AccessLog accessLog;
     private final Caller caller;
@@ -44,7 +41,7 @@ public class SummaryResource {
                     + "written to the holder's access log.")
     public SummaryView summary(@PathParam("id") UUID id,
                                @Parameter(description = "why: required of everyone but the holder themselves (advisor, "
-                                       + "admin, service), at most " + MAX_REASON + " characters; written to the holder's "
+                                       + "admin, service), at most " + AccessLog.MAX_REASON + " characters; written to the holder's "
                                        + "access log")
                                @QueryParam("reason") String reason) {
         caller.requireHolder(id);
@@ -69,8 +66,8 @@ public class SummaryResource {
             throw ProblemException.invalid("reason", "is required when staff read a holder's summary: it is written to "
                     + "the holder's access log");
         }
-        if (reason.length() > MAX_REASON) {
-            throw ProblemException.invalid("reason", "must be at most " + MAX_REASON + " characters");
+        if (reason.length() > AccessLog.MAX_REASON) {
+            throw ProblemException.invalid("reason", "must be at most " + AccessLog.MAX_REASON + " characters");
         }
     }
 
