@@ -1,17 +1,10 @@
 package fr.cpa.trainingrights.acquisition;
 
-import fr.cpa.testing.PostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,16 +20,12 @@ class CapBaseMigrationTest {
     static final String SPENDER = "00000000-0000-0000-0000-00000000000a";
     static final String CIVIL_SERVANT = "00000000-0000-0000-0000-00000000000b";
 
-    static PostgresServer postgres;
-    static String url;
+    static MigrationDatabase db;
 
     @BeforeAll
     static void ledgerWrittenBeforeV8() throws SQLException {
-        postgres = PostgresServer.startTemporary();
-        postgres.createDatabaseIfMissing("capbase");
-        url = postgres.jdbcUrl("capbase");
-        flyway("7").migrate();
-        sql("""
+        db = MigrationDatabase.at("capbase", "7");
+        db.sql("""
                 insert into cpf_account (holder_id, birth_date, opened_at, ordinary_cents, top_up_cents, hours_minutes, entry_count)
                 values ('%1$s', '1980-01-01', now(), 390000, 100000, 0, 8), ('%2$s', '1980-01-01', now(), 0, 0, 4500, 3);
                 insert into cpf_entry (id, holder_id, line, kind, pot, amount_cents, held_cents, minutes, year, explanation, created_at)
@@ -52,37 +41,18 @@ class CapBaseMigrationTest {
                        (gen_random_uuid(), '%2$s', 2, 'ACQUISITION', 'CIVIL_SERVANT_HOURS', 0, 0, 1500, 2021, '[]', now()),
                        (gen_random_uuid(), '%2$s', 3, 'ACQUISITION', 'CIVIL_SERVANT_HOURS', 0, 0, 1500, 2022, '[]', now());"""
                 .formatted(SPENDER, CIVIL_SERVANT));
-        flyway(null).migrate();
+        db.migrate();
     }
 
     @AfterAll
     static void stop() {
-        postgres.stop();
-    }
-
-    static Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url, postgres.user(), postgres.password())
-                .locations("classpath:db/platform", "classpath:db/migration");
-        return (target == null ? config : config.target(target)).load();
-    }
-
-    static void sql(String statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password()); Statement s = c.createStatement()) {
-            s.execute(statements);
-        }
+        db.close();
     }
 
     static List<List<Object>> bases(String holder) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password());
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
-                     select line, cap_base_cents, cap_base_minutes from cpf_entry where holder_id = '%s' order by line"""
-                     .formatted(holder))) {
-            while (r.next()) {
-                rows.add(Arrays.asList(r.getLong(1), (Long) r.getObject(2), (Long) r.getObject(3)));
-            }
-        }
-        return rows;
+        return db.rows("select line, cap_base_cents, cap_base_minutes from cpf_entry where holder_id = '%s' order by line"
+                .formatted(holder)).stream()
+                .map(r -> Arrays.asList((Object) ((Number) r.get(0)).longValue(), r.get(1), r.get(2))).toList();
     }
 
     static List<Object> line(long line, Long cents, Long minutes) {

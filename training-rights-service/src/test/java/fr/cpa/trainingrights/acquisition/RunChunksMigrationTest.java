@@ -1,17 +1,10 @@
 package fr.cpa.trainingrights.acquisition;
 
-import fr.cpa.testing.PostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,16 +21,12 @@ class RunChunksMigrationTest {
     static final String DONE_RUN = "00000000-0000-0000-0000-000000000001";
     static final String RUNNING_RUN = "00000000-0000-0000-0000-000000000002";
 
-    static PostgresServer postgres;
-    static String url;
+    static MigrationDatabase db;
 
     @BeforeAll
     static void databaseOfTheItemLayout() throws SQLException {
-        postgres = PostgresServer.startTemporary();
-        postgres.createDatabaseIfMissing("runs");
-        url = postgres.jdbcUrl("runs");
-        flyway("5").migrate();
-        sql("""
+        db = MigrationDatabase.at("runs", "5");
+        db.sql("""
                 insert into acquisition_run values ('%s', 2024, 'DONE', 5, now(), now()), ('%s', 2025, 'RUNNING', 4005, now(), null);
                 insert into acquisition_run_item (run_id, holder_id, state, credited, error)
                 select '%s', md5('a' || i)::uuid, case when i = 3 then 'FAILED' else 'DONE' end, i %% 2 = 0,
@@ -48,39 +37,16 @@ class RunChunksMigrationTest {
                 select '%s', h, case when n <= 2000 then 'DONE' else 'PENDING' end, n <= 2000
                 from (select md5('b' || i)::uuid h, row_number() over (order by md5('b' || i)::uuid) n
                       from generate_series(1, 4005) i) x;""".formatted(DONE_RUN, RUNNING_RUN, DONE_RUN, RUNNING_RUN));
-        flyway(null).migrate();
+        db.migrate();
     }
 
     @AfterAll
     static void stop() {
-        postgres.stop();
-    }
-
-    static Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url, postgres.user(), postgres.password())
-                .locations("classpath:db/platform", "classpath:db/migration");
-        return (target == null ? config : config.target(target)).load();
-    }
-
-    static void sql(String statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password()); Statement s = c.createStatement()) {
-            s.execute(statements);
-        }
+        db.close();
     }
 
     static List<List<Object>> rows(String query) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password());
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
-            while (r.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                    row.add(r.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return db.rows(query);
     }
 
     @Test
